@@ -1,0 +1,81 @@
+import Foundation
+import PermauditCore
+import PermauditReports
+
+/// The options of `permaudit audit`, checked and typed.
+struct AuditOptions {
+  var policy: String
+  var evidence: [String]
+  var parameters: [String: String]
+  var formats: [ReportFormat]
+  /// `nil` for `--reports -`.
+  var reportsFolder: String?
+  var stdoutFormat: ReportFormat?
+  var failOn: FailOn
+  var now: Date?
+  var catalogs: [String]
+  var policiesFolder: String
+  var isQuiet: Bool
+
+  init(_ parsed: ParsedArguments) throws(CommandFailure) {
+    policy = parsed.value(for: "policy") ?? ""
+    evidence = parsed.values(for: "evidence")
+    guard !evidence.isEmpty else {
+      throw .usage("missing --evidence (PATH|-); say what to audit")
+    }
+    parameters = try Self.parameters(parsed.values(for: "param"))
+    formats = try parsed.commaSeparatedValues(for: "format").map { name throws(CommandFailure) in
+      try Self.format(named: name, option: "--format")
+    }
+    let reports = parsed.value(for: "reports") ?? "Reports"
+    reportsFolder = reports == "-" ? nil : reports
+    stdoutFormat = try parsed.value(for: "stdout").map { name throws(CommandFailure) in
+      try Self.format(named: name, option: "--stdout")
+    }
+    failOn = try Self.failOn(parsed.value(for: "fail-on") ?? "fail")
+    now = try parsed.value(for: "now").map { text throws(CommandFailure) in
+      guard let date = Timestamp.parse(text) else {
+        throw .usage(
+          "--now '\(text)' is not a timestamp with a time zone; write it like "
+            + "2026-12-03T12:00:00Z")
+      }
+      return date
+    }
+    catalogs = parsed.values(for: "catalog")
+    policiesFolder = parsed.value(for: "policies-dir") ?? "Policies"
+    isQuiet = parsed.isSet("quiet")
+  }
+
+  private static func parameters(_ pairs: [String]) throws(CommandFailure) -> [String: String] {
+    var parameters: [String: String] = [:]
+    for pair in pairs {
+      guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+        throw .usage("--param '\(pair)' must be NAME=VALUE")
+      }
+      let name = String(pair[..<equals])
+      guard parameters[name] == nil else {
+        throw .usage("--param \(name) is given twice; give each parameter once")
+      }
+      parameters[name] = String(pair[pair.index(after: equals)...])
+    }
+    return parameters
+  }
+
+  private static func format(named name: String, option: String) throws(CommandFailure)
+    -> ReportFormat
+  {
+    if let format = ReportFormat(rawValue: name) { return format }
+    let names = ReportFormat.allCases.map(\.rawValue)
+    let suggestion = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" }
+    throw .usage(
+      "\(option) names an unknown format '\(name)'\(suggestion ?? "") "
+        + "(formats: \(names.joined(separator: ", ")))")
+  }
+
+  private static func failOn(_ name: String) throws(CommandFailure) -> FailOn {
+    guard let level = FailOn(rawValue: name) else {
+      throw .usage("--fail-on must be fail, warn or never, not '\(name)'")
+    }
+    return level
+  }
+}

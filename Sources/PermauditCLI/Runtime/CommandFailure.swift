@@ -1,0 +1,33 @@
+import PermauditCore
+import PermauditInput
+import PermauditReports
+
+/// Why a command stopped before finishing, with the exit code it maps to.
+enum CommandFailure: Error {
+  /// The command line is wrong.
+  case usage(String)
+  /// An input file is wrong.
+  case input(InputError)
+  /// The inputs cannot be judged.
+  case engine(EngineError)
+  /// A report could not be written.
+  case output(AtomicFile.WriteError)
+
+  var exitCode: ExitCode {
+    switch self {
+    case .usage, .input, .engine: return .invalidInput
+    // Note: a report that cannot be written means nothing reliable was produced, which is
+    // reported as an input problem (the reports folder is an input of the run).
+    case .output: return .invalidInput
+    }
+  }
+
+  var message: String {
+    switch self {
+    case .usage(let message): return message
+    case .input(let error): return error.description
+    case .engine(let error): return error.description
+    case .output(let error): return error.description
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Where a command's output goes and what it knows about its surroundings. Tests pass a
+/// recording console; the executable passes ``Console/standard``.
+public struct Console: Sendable {
+  /// Writes to standard output.
+  public var write: @Sendable (String) -> Void
+  /// Writes to standard error.
+  public var writeError: @Sendable (String) -> Void
+  /// Reads all of standard input.
+  public var readInput: @Sendable () -> [UInt8]
+  public var isOutputTerminal: Bool
+  public var isErrorTerminal: Bool
+  public var environment: [String: String]
+  /// The current time, used only when `--now` is not given.
+  public var clock: @Sendable () -> Date
+
+  public init(
+    write: @escaping @Sendable (String) -> Void,
+    writeError: @escaping @Sendable (String) -> Void,
+    readInput: @escaping @Sendable () -> [UInt8] = { [] },
+    isOutputTerminal: Bool = false, isErrorTerminal: Bool = false,
+    environment: [String: String] = [:], clock: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.write = write
+    self.writeError = writeError
+    self.readInput = readInput
+    self.isOutputTerminal = isOutputTerminal
+    self.isErrorTerminal = isErrorTerminal
+    self.environment = environment
+    self.clock = clock
+  }
+
+  /// The process's own standard streams and environment.
+  public static var standard: Console {
+    Console(
+      write: { FileHandle.standardOutput.write(Data($0.utf8)) },
+      writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+      readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+      isOutputTerminal: isatty(STDOUT_FILENO) == 1,
+      isErrorTerminal: isatty(STDERR_FILENO) == 1,
+      environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// Prints one error line: `permaudit: error: …`.
+  public func error(_ message: String) {
+    writeError("permaudit: error: \(message)\n")
+  }
+
+  /// Prints one warning line: `permaudit: warning: …`.
+  public func warning(_ message: String) {
+    writeError("permaudit: warning: \(message)\n")
+  }
+}

@@ -1,0 +1,47 @@
+import PermauditInput
+
+/// The command line's entry point: parses the arguments, runs the command, and turns every
+/// failure into one clear line on standard error and a documented exit code.
+public enum Permaudit {
+  /// Runs `permaudit` with `arguments` (without the program name).
+  public static func run(_ arguments: [String], console: Console) -> ExitCode {
+    let outcome: ParseOutcome
+    do {
+      outcome = try CommandTree.root.parse(arguments)
+    } catch {
+      console.error(error.message)
+      console.writeError("\(error.helpHint)\n")
+      return .invalidInput
+    }
+
+    switch outcome {
+    case .help(let request):
+      console.write(HelpFormatter().render(request))
+      return .compliant
+    case .run(let parsed):
+      do {
+        return try dispatch(parsed, console: console)
+      } catch {
+        console.error(error.message)
+        return error.exitCode
+      }
+    }
+  }
+
+  private static func dispatch(_ parsed: ParsedArguments, console: Console)
+    throws(CommandFailure) -> ExitCode
+  {
+    switch Array(parsed.commandPath.dropFirst()) {
+    case ["audit"]: return try AuditCommand(parsed, console: console).run()
+    case ["policy", "lint"]: return try PolicyLintCommand(parsed, console: console).run()
+    case ["policy", "show"]: return try PolicyShowCommand(parsed, console: console).run()
+    case ["version"]:
+      console.write(
+        "permaudit \(BuildInfo.version) (\(BuildInfo.configuration), \(BuildInfo.compiler), "
+          + "\(BuildInfo.platform))\n")
+      return .compliant
+    default:
+      throw .usage("missing command; see 'permaudit --help'")
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Evaluates accounts against one policy. Pure: it reads no files, asks no clock, and the
+/// same inputs always give the same result.
+public struct AuditEngine: Sendable {
+  public let policy: Policy
+  public let index: PermissionIndex
+  /// Parameter values from the command line; they apply to every account and win.
+  public let parameters: [String: String]
+  /// The time the audit is evaluated at.
+  public let now: Date
+  public let failOn: FailOn
+
+  /// Evidence may be dated this far after `now` (clock skew between machines).
+  public static let allowedClockSkew: TimeInterval = 5 * 60
+
+  public init(
+    policy: Policy, catalog: Catalog, parameters: [String: String] = [:], now: Date,
+    failOn: FailOn = .fail
+  ) {
+    self.policy = policy
+    self.index = PermissionIndex(catalog: catalog)
+    self.parameters = parameters
+    self.now = now
+    self.failOn = failOn
+  }
+
+  /// The verdict on one account.
+  ///
+  /// - Throws: ``EngineError`` when the inputs cannot be judged (a required parameter
+  ///   without a value, evidence from the future); nothing is judged then.
+  public func evaluate(_ account: AccountEvidence) throws(EngineError) -> AccountResult {
+    try checkClock(of: account)
+    let facts = AccountFacts(account, index: index)
+    let resolved = try ResolvedParameters(
+      policy: policy, commandLine: parameters, evidence: facts.parameterValues,
+      accountID: account.accountID)
+
+    var outcome = CheckOutcome()
+    AttributeChecks(policy: policy, catalog: index.catalog, facts: facts, parameters: resolved)
+      .run(into: &outcome)
+    PermissionChecks(policy: policy, index: index, facts: facts).run(into: &outcome)
+    EvidenceFreshness(policy: policy, now: now, accountID: account.accountID)
+      .check(facts.evidence, into: &outcome)
+
+    return AccountResult(
+      id: account.accountID, status: status(of: outcome.findings),
+      evidence: facts.evidence, findings: outcome.findings, passed: outcome.passed)
+  }
+
+  /// The account status that `findings` lead to under ``failOn``.
+  public func status(of findings: [Finding]) -> AccountStatus {
+    let failing = findings.filter { $0.status == .fail }
+    if failing.contains(where: { $0.kind == .missingEvidence || $0.kind == .conflictingEvidence })
+    {
+      return .inconclusive
+    }
+    if !failing.isEmpty { return .nonCompliant }
+    if failOn == .warn, findings.contains(where: { $0.status == .warn }) { return .nonCompliant }
+    return .compliant
+  }
+
+  private func checkClock(of account: AccountEvidence) throws(EngineError) {
+    for document in account.documents
+    where document.provenance.collectedAt.timeIntervalSince(now) > Self.allowedClockSkew {
+      throw .evidenceFromTheFuture(
+        origin: document.provenance.origin,
+        collectedAt: Timestamp.format(document.provenance.collectedAt),
+        now: Timestamp.format(now))
+    }
+  }
+}
+
+/// Findings and passed checks as the checks produce them, in order.
+struct CheckOutcome {
+  var findings: [Finding] = []
+  var passed: [PassedCheck] = []
+}

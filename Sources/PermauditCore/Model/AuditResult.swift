@@ -1,0 +1,45 @@
+import Foundation
+
+/// The verdict on one account.
+public struct AccountResult: Sendable {
+  public var id: String
+  public var status: AccountStatus
+  /// Every evidence document merged for this account, in reading order.
+  public var evidence: [Provenance]
+  /// Findings in a stable order: policy order first, then excess, unrecognized, stale.
+  public var findings: [Finding]
+  public var passed: [PassedCheck]
+
+  public init(
+    id: String, status: AccountStatus, evidence: [Provenance], findings: [Finding],
+    passed: [PassedCheck]
+  ) {
+    self.id = id
+    self.status = status
+    self.evidence = evidence
+    self.findings = findings
+    self.passed = passed
+  }
+}
+
+/// Counts over a run, kept as numbers so that a batch can stream.
+public struct AuditSummary: Sendable, Equatable {
+  public var accounts = 0
+  public var compliant = 0
+  public var nonCompliant = 0
+  public var inconclusive = 0
+
+  public init() {}
+
+  public mutating func count(_ status: AccountStatus) {
+    accounts += 1
+    switch status {
+    case .compliant: compliant += 1
+    case .nonCompliant: nonCompliant += 1
+    case .inconclusive: inconclusive += 1
+    }
+  }
+
+  /// Whether every account passed.
+  public var isAllCompliant: Bool { accounts == compliant }
+}

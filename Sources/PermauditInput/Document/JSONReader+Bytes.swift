@@ -1,0 +1,53 @@
+/// The ASCII bytes that JSON's grammar is written in, and tests on bytes.
+///
+/// Note: a namespace rather than an extension of `UInt8`, so that these short names
+/// cannot collide with helpers elsewhere in the module.
+enum JSONByte {
+  static var space: UInt8 { UInt8(ascii: " ") }
+  static var tab: UInt8 { UInt8(ascii: "\t") }
+  static var lineFeed: UInt8 { UInt8(ascii: "\n") }
+  static var carriageReturn: UInt8 { UInt8(ascii: "\r") }
+  static var openBrace: UInt8 { UInt8(ascii: "{") }
+  static var closeBrace: UInt8 { UInt8(ascii: "}") }
+  static var openBracket: UInt8 { UInt8(ascii: "[") }
+  static var closeBracket: UInt8 { UInt8(ascii: "]") }
+  static var comma: UInt8 { UInt8(ascii: ",") }
+  static var colon: UInt8 { UInt8(ascii: ":") }
+  static var quote: UInt8 { UInt8(ascii: "\"") }
+  static var backslash: UInt8 { UInt8(ascii: "\\") }
+  static var minus: UInt8 { UInt8(ascii: "-") }
+  static var plus: UInt8 { UInt8(ascii: "+") }
+  static var dot: UInt8 { UInt8(ascii: ".") }
+  static var zero: UInt8 { UInt8(ascii: "0") }
+  static var nine: UInt8 { UInt8(ascii: "9") }
+
+  @inline(__always)
+  static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
+
+  /// A letter, digit or underscore: a byte that continues a bare word such as `true`.
+  static func isWordByte(_ byte: UInt8) -> Bool {
+    let lower = byte | 0x20
+    return isDigit(byte) || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+      || byte == UInt8(ascii: "_")
+  }
+
+  /// A byte that can only stand inside a multi-byte UTF-8 sequence.
+  @inline(__always)
+  static func isUTF8Continuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+  /// The value of an ASCII hexadecimal digit.
+  static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+    default: return nil
+    }
+  }
+
+  /// Upper-case hexadecimal digits, padded with zeros to `width`.
+  static func hex(_ value: UInt32, width: Int) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+}

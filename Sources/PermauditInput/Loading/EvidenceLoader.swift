@@ -1,0 +1,123 @@
+import Foundation
+import PermauditCore
+
+/// Reads evidence from files, folders and standard input (SPEC §5, §6).
+///
+/// A file holds one document, a batch (a top-level list, several YAML documents, or JSON
+/// Lines); a folder contributes its `.json`, `.jsonl`, `.yaml` and `.yml` files in name
+/// order and nothing else. Nothing is dropped silently: any unreadable or invalid input is
+/// an ``InputError``, and so is an audit of no accounts at all.
+public struct EvidenceLoader: Sendable {
+  public let decoder: EvidenceDecoder
+
+  public init(catalog: Catalog) {
+    self.decoder = EvidenceDecoder(catalog: catalog)
+  }
+
+  /// The documents named by `references`, in order.
+  ///
+  /// - Parameter standardInput: called once if a reference is `-`.
+  public func load(
+    _ references: [String], standardInput: () -> InputFile = InputFile.readStandardInput
+  ) throws(InputError) -> [EvidenceDocument] {
+    var documents: [EvidenceDocument] = []
+    for reference in references {
+      if reference == "-" {
+        documents += try documentsIn(standardInput(), format: nil)
+      } else if reference.contains("://") || reference.hasPrefix("justworks:") {
+        throw InputError(
+          "evidence source '\(Self.redacted(reference))' needs a live collector, which this "
+            + "build does not have", hint: "collect the evidence into a file and pass its path")
+      } else {
+        documents += try load(path: reference)
+      }
+    }
+    return documents
+  }
+
+  /// The documents at one path: a file or a folder.
+  public func load(path: String) throws(InputError) -> [EvidenceDocument] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw InputError("evidence path '\(path)' does not exist", hint: "check the path")
+    }
+    guard isDirectory.boolValue else {
+      let file = try InputFile.read(path, what: "evidence file")
+      return try documentsIn(file, format: DocumentReader.format(forPath: path))
+    }
+
+    var documents: [EvidenceDocument] = []
+    for name in try Self.evidenceFiles(in: path) {
+      let filePath = (path as NSString).appendingPathComponent(name)
+      let file = try InputFile.read(filePath, what: "evidence file")
+      documents += try documentsIn(file, format: DocumentReader.format(forPath: name))
+    }
+    return documents
+  }
+
+  /// The evidence files of a folder, in name order: `.json`, `.jsonl`, `.yaml`, `.yml`.
+  static func evidenceFiles(in folder: String) throws(InputError) -> [String] {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder)
+    } catch {
+      throw InputError("evidence folder '\(folder)' cannot be read", hint: "check its permissions")
+    }
+    return names.filter { name in
+      var isDirectory: ObjCBool = false
+      let path = (folder as NSString).appendingPathComponent(name)
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      else { return false }
+      return DocumentReader.format(forPath: name) != nil
+    }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+  }
+
+  /// The documents in one file's bytes.
+  func documentsIn(_ file: InputFile, format: DocumentFormat?) throws(InputError)
+    -> [EvidenceDocument]
+  {
+    let resolved = format ?? DocumentReader.sniffedFormat(file.bytes)
+    if resolved == .jsonLines {
+      var documents: [EvidenceDocument] = []
+      try JSONLinesReader.forEachLine(file.bytes, file: file.path) {
+        (line, node, bytes) throws(InputError) in
+        documents.append(
+          try decoder.document(node, origin: "\(file.path):\(line)", sha256: Digest.sha256(bytes)))
+      }
+      return documents
+    }
+
+    let nodes = try DocumentReader.read(file.bytes, file: file.path, format: resolved)
+    let digest = file.sha256
+    var documents: [EvidenceDocument] = []
+    let isBatch = nodes.count > 1 || nodes.contains { if case .sequence = $0.value { true } else { false } }
+    for node in nodes {
+      if case .sequence(let items) = node.value {
+        for item in items {
+          documents.append(
+            try decoder.document(item, origin: Self.origin(of: item, in: file), sha256: digest))
+        }
+      } else {
+        let origin = isBatch ? Self.origin(of: node, in: file) : file.path
+        documents.append(try decoder.document(node, origin: origin, sha256: digest))
+      }
+    }
+    return documents
+  }
+
+  private static func origin(of node: Node, in file: InputFile) -> String {
+    node.location.line > 0 ? "\(file.path):\(node.location.line)" : file.path
+  }
+
+  /// A source reference with any credential in it hidden (`https://user:pass@…`, `?token=`).
+  static func redacted(_ reference: String) -> String {
+    guard let components = URLComponents(string: reference), components.scheme != nil else {
+      return reference
+    }
+    var safe = components
+    if safe.password != nil { safe.password = "REDACTED" }
+    if safe.query != nil { safe.query = "REDACTED" }
+    return safe.string ?? reference
+  }
+}

@@ -1,0 +1,135 @@
+import PermauditCore
+
+/// The `permaudit.report/v1` JSON report (SPEC §7).
+///
+/// Written in three parts, so that a batch can be streamed: ``header(_:)`` before the
+/// accounts, ``account(_:)`` for each, and ``footer(_:)`` with the summary counts.
+public enum JSONReport {
+  public static let schema = "permaudit.report/v1"
+
+  /// The whole report at once.
+  public static func render(_ report: AuditReport) -> String {
+    header(report) + report.accounts.enumerated().map { index, account in
+      Self.account(account, isFirst: index == 0)
+    }.joined() + footer(report.summary)
+  }
+
+  /// The report up to and including the opening of the `accounts` list.
+  public static func header(_ report: AuditReport) -> String {
+    var json = JSONWriter()
+    json.beginObject()
+    json.field("schema", schema)
+    json.field("generated_at", Timestamp.format(report.generatedAt))
+    json.key("tool")
+    json.beginObject()
+    json.field("name", report.tool.name)
+    json.field("version", report.tool.version)
+    json.endObject()
+    json.key("policy")
+    json.beginObject()
+    json.field("id", report.policy.id)
+    json.field("title", report.policy.title)
+    json.field("path", report.policyFile.path)
+    json.field("sha256", report.policyFile.sha256)
+    if let source = report.policy.source {
+      json.field("source", source.title)
+      json.field("source_url", source.url)
+    }
+    json.endObject()
+    json.key("catalog")
+    json.beginObject()
+    json.field("system", report.catalog.system)
+    json.field("title", report.catalog.title)
+    json.field("path", report.catalogFile.path)
+    json.field("sha256", report.catalogFile.sha256)
+    json.endObject()
+    json.field("fail_on", report.failOn.rawValue)
+    json.key("accounts")
+    return json.output + "[\n"
+  }
+
+  /// One account, indented to sit inside the `accounts` list.
+  public static func account(_ account: AccountResult, isFirst: Bool) -> String {
+    var json = JSONWriter()
+    write(account, to: &json)
+    let indented = json.output.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { "    " + $0 }.joined(separator: "\n")
+    return (isFirst ? "" : ",\n") + indented
+  }
+
+  /// The end of the `accounts` list and the summary counts.
+  public static func footer(_ summary: AuditSummary) -> String {
+    var json = JSONWriter()
+    json.beginObject()
+    json.field("accounts", summary.accounts)
+    json.field("compliant", summary.compliant)
+    json.field("non_compliant", summary.nonCompliant)
+    json.field("inconclusive", summary.inconclusive)
+    json.endObject()
+    let summaryText = json.output.replacingOccurrences(of: "\n", with: "\n  ")
+    return (summary.accounts == 0 ? "" : "\n") + "  ],\n  \"summary\": " + summaryText + "\n}\n"
+  }
+
+  private static func write(_ account: AccountResult, to json: inout JSONWriter) {
+    json.beginObject()
+    json.field("id", account.id)
+    json.field("status", account.status.rawValue)
+    json.key("evidence")
+    json.beginArray()
+    for provenance in account.evidence { write(provenance, to: &json) }
+    json.endArray()
+    json.key("findings")
+    json.beginArray()
+    for finding in account.findings { write(finding, to: &json) }
+    json.endArray()
+    json.key("passed")
+    json.beginArray()
+    for check in account.passed {
+      json.beginObject()
+      json.field("kind", check.kind.rawValue)
+      json.field("subject", check.subject)
+      json.field("step", check.step)
+      json.field("expected", check.expected)
+      json.field("actual", check.actual)
+      writeSources(check.evidence, to: &json)
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
+  }
+
+  private static func write(_ finding: Finding, to json: inout JSONWriter) {
+    json.beginObject()
+    json.field("kind", finding.kind.rawValue)
+    json.field("status", finding.status.rawValue)
+    json.field("severity", finding.severity.rawValue)
+    json.field("subject", finding.subject)
+    json.field("step", finding.step)
+    json.field("expected", finding.expected)
+    json.field("actual", finding.actual)
+    json.field("reason", finding.reason)
+    json.field("impact", finding.impact)
+    json.field("remediation", finding.remediation)
+    json.field("risk", finding.risk?.rawValue)
+    json.field("suggestion", finding.suggestion)
+    writeSources(finding.evidence, to: &json)
+    json.endObject()
+  }
+
+  private static func write(_ provenance: Provenance, to json: inout JSONWriter) {
+    json.beginObject()
+    json.field("source", provenance.source)
+    json.field("collected_at", Timestamp.format(provenance.collectedAt))
+    json.field("origin", provenance.origin)
+    json.field("sha256", provenance.sha256)
+    json.endObject()
+  }
+
+  /// The documents a result rests on, by origin (the account's `evidence` lists them whole).
+  private static func writeSources(_ evidence: [Provenance], to json: inout JSONWriter) {
+    json.key("evidence")
+    json.beginArray()
+    for provenance in evidence { json.string(provenance.origin) }
+    json.endArray()
+  }
+}

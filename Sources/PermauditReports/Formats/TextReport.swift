@@ -1,0 +1,79 @@
+import PermauditCore
+
+/// The terminal checklist: each account's requirements grouped by the setup guide's steps,
+/// with the documented reason, what breaks and the fix for each failure.
+///
+/// Used for the `text` report file and for the summary `permaudit audit` prints. Every
+/// user-supplied value is put on one line with control characters made visible, so a
+/// hostile value cannot move the cursor or recolour the terminal.
+public enum TextReport {
+  /// How much of a run to show.
+  public enum Detail: Sendable, Equatable {
+    /// Every account's full checklist.
+    case full
+    /// For large batches: every account in full when there are at most `maxAccounts`;
+    /// otherwise full checklists for the first `maxAccounts` accounts that are not
+    /// compliant, one line for each further one (at most ``summaryListLimit``), and
+    /// "… and N more" for the rest.
+    case summary(maxAccounts: Int)
+  }
+
+  /// The column text is wrapped at.
+  public static let width = 100
+  /// How many accounts ``Detail/summary(maxAccounts:)`` lists in one line each.
+  public static let summaryListLimit = 20
+
+  /// The report for `report`'s accounts, ending in a newline.
+  public static func render(
+    _ report: AuditReport, style: TerminalStyle, detail: Detail = .full
+  ) -> String {
+    var lines = header(report, style: style)
+    let selection = Selection(report.accounts, detail: detail)
+
+    if report.accounts.isEmpty { lines += ["", "No accounts were audited."] }
+    for account in selection.full {
+      var block = TextAccountBlock(report: report, style: style)
+      block.write(account)
+      lines.append("")
+      lines += block.lines
+    }
+    lines += selection.overview(of: report, style: style)
+
+    lines.append("")
+    lines.append(style.paint(runSummary(report), .heading))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `3 accounts: 1 compliant, 1 non-compliant, 1 inconclusive (policy goprofiles-justworks)`.
+  static func runSummary(_ report: AuditReport) -> String {
+    let summary = report.summary
+    let accounts = summary.accounts == 1 ? "1 account" : "\(summary.accounts) accounts"
+    return "\(accounts): \(summary.compliant) compliant, \(summary.nonCompliant) "
+      + "non-compliant, \(summary.inconclusive) inconclusive "
+      + "(policy \(VisibleText.singleLine(report.policy.id)))"
+  }
+
+  private static func header(_ report: AuditReport, style: TerminalStyle) -> [String] {
+    let visible = VisibleText.singleLine
+    let policy =
+      "Policy \(visible(report.policy.id)) · catalog "
+      + "\(visible(report.catalog.system)) · fail on \(report.failOn.rawValue)"
+    let run =
+      "Generated \(Timestamp.format(report.generatedAt)) by "
+      + "\(visible(report.tool.name)) \(visible(report.tool.version))"
+    return [
+      style.paint(visible(report.policy.title), .heading),
+      style.paint(policy, .muted),
+      style.paint(run, .muted),
+    ]
+  }
+
+  /// The words for an account's status, in capitals as the heading shows them.
+  static func statusWord(_ status: AccountStatus) -> (text: String, role: TerminalStyle.Role) {
+    switch status {
+    case .compliant: return ("COMPLIANT", .pass)
+    case .nonCompliant: return ("NON-COMPLIANT", .fail)
+    case .inconclusive: return ("INCONCLUSIVE", .unknown)
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Escapes user-supplied text so that Markdown (CommonMark and GitHub Flavored Markdown)
+/// shows it as written and never as markup: no links, images, HTML, emphasis, headings,
+/// lists or broken table rows come out of a value such as `<script>` or `[x](javascript:…)`.
+///
+/// Every function also puts the text on one line (line breaks become spaces) and shows
+/// control characters and bidirectional overrides as `\u{…}`.
+public enum MarkdownEscaping {
+  /// Characters that start or end inline markup anywhere in a line. `&` is included so an
+  /// entity such as `&lt;` stays literal; `$` because GitHub renders `$…$` as math; `|`
+  /// because it splits table cells.
+  static let inlineSpecials: Set<Character> = [
+    "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "$",
+  ]
+
+  /// Characters that start a block (heading, list, quote, setext underline) at the start of
+  /// a line.
+  static let lineStartSpecials: Set<Character> = ["#", "+", "-", "="]
+
+  /// Text for a paragraph, list item or heading.
+  public static func text(_ value: String) -> String {
+    let line = VisibleText.singleLine(value)
+    var result = ""
+    result.reserveCapacity(line.utf8.count)
+    for (offset, character) in line.enumerated() {
+      if inlineSpecials.contains(character)
+        || (offset == 0 && lineStartSpecials.contains(character))
+      {
+        result.append("\\")
+      }
+      result.append(character)
+    }
+    return escapingOrderedListMarker(result)
+  }
+
+  /// Text for a table cell: as ``text(_:)``, which also escapes `|` and backslash and puts
+  /// line breaks on one line. An empty value gives an empty cell.
+  public static func tableCell(_ value: String) -> String {
+    text(value)
+  }
+
+  /// A code span showing `value` literally, with a backtick fence longer than any run of
+  /// backticks inside it. Inside a table, pass `inTable: true` so that `|` is escaped
+  /// (GitHub Flavored Markdown removes that escape again inside code spans in tables).
+  public static func code(_ value: String, inTable: Bool = false) -> String {
+    var content = VisibleText.singleLine(value)
+    if inTable {
+      // Note: a table row splits at a `|` that follows an escaped backslash even inside a
+      // code span, and no code span in a table shows `\|` exactly, so such a value is
+      // written as escaped text instead.
+      if content.contains("\\") && content.contains("|") { return tableCell(value) }
+      content = content.replacingOccurrences(of: "|", with: "\\|")
+    }
+    if content.isEmpty { return "` `" }
+
+    var longestRun = 0
+    var run = 0
+    for character in content {
+      run = character == "`" ? run + 1 : 0
+      longestRun = max(longestRun, run)
+    }
+    let fence = String(repeating: "`", count: longestRun + 1)
+    // Note: CommonMark strips one space on each side when both ends have one, so padding
+    // keeps a value that starts or ends with a backtick or a space intact.
+    let first = content.first ?? " "
+    let last = content.last ?? " "
+    let isBlank = content.allSatisfy { $0 == " " }
+    let needsPadding = first == "`" || last == "`" || (first == " " && last == " " && !isBlank)
+    let padding = needsPadding ? " " : ""
+    return fence + padding + content + padding + fence
+  }
+
+  /// A link to `url` titled `title`, when `url` is an `http` or `https` address; otherwise
+  /// the title and the address as plain text, so a `javascript:` address is never a link.
+  public static func link(_ title: String, url: String) -> String {
+    let trimmed = url.trimmingCharacters(in: .whitespaces)
+    let lowercased = trimmed.lowercased()
+    guard lowercased.hasPrefix("https://") || lowercased.hasPrefix("http://") else {
+      return text(title) + " (" + text(url) + ")"
+    }
+    return "[" + text(title) + "](<" + linkDestination(trimmed) + ">)"
+  }
+
+  /// `url` percent-encoded where it would end or break an angle-bracket link destination.
+  static func linkDestination(_ url: String) -> String {
+    var result = ""
+    for scalar in url.unicodeScalars {
+      switch scalar {
+      case "<", ">", "\\", " ", "|", "`":
+        result += "%" + String(scalar.value, radix: 16, uppercase: true)
+      default:
+        if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
+          let hex = String(scalar.value, radix: 16, uppercase: true)
+          result += "%" + (hex.count == 1 ? "0" : "") + hex
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
+  }
+
+  /// `1. ` or `1) ` at the start of a line begins an ordered list; escape its punctuation.
+  private static func escapingOrderedListMarker(_ text: String) -> String {
+    let digits = text.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, digits.count <= 9 else { return text }
+    let rest = text.dropFirst(digits.count)
+    guard let marker = rest.first, marker == "." || marker == ")" else { return text }
+    return digits + "\\" + rest
+  }
+}

@@ -1,0 +1,28 @@
+/// Makes user-supplied text safe to show on one line of a report.
+///
+/// Line breaks and tabs become spaces. Control characters (which could move a terminal's
+/// cursor or change its colours) and bidirectional overrides (which can make text read
+/// differently from what it is) are shown as `\u{…}` instead of being passed through.
+enum VisibleText {
+  /// `text` on one line, with every invisible control shown as `\u{HEX}`.
+  static func singleLine(_ text: String) -> String {
+    var result = ""
+    result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+    var previousWasCarriageReturn = false
+    for scalar in text.unicodeScalars {
+      defer { previousWasCarriageReturn = scalar == "\r" }
+      switch scalar.value {
+      case 0x0A:
+        // Note: CR LF is one line break, so it becomes one space.
+        if !previousWasCarriageReturn { result += " " }
+      case 0x09, 0x0D, 0x85, 0x2028, 0x2029:
+        result += " "
+      case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+        result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      default:
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+}
