@@ -128,8 +128,13 @@ struct PermissionChecks {
   }
 
   static func describeDispute(_ held: AccountFacts.HeldPermission) -> String {
-    "held according to \(held.holders.map(\.source).uniqued().joined(separator: ", ")); "
-      + "not held according to \(held.nonHolders.map(\.source).uniqued().joined(separator: ", "))"
+    "held according to \(describe(held.holders)); not held according to "
+      + describe(held.nonHolders)
+  }
+
+  /// Sources with the documents they came from, since one source may send several.
+  private static func describe(_ evidence: [Provenance]) -> String {
+    evidence.map { "\($0.source) (\($0.origin))" }.uniqued().joined(separator: ", ")
   }
 }
 
@@ -202,13 +207,13 @@ public struct PermissionPaths: Sendable {
 
   /// How to grant `permission`, as one sentence.
   public func grant(_ permission: PermissionDefinition) -> String {
-    "\(place(of: permission)) turn on '\(permission.name)' and save."
+    "\(place(of: permission)) open '\(permission.name)', add the service account and save."
   }
 
   /// How to remove `permission`, as one sentence.
   public func revoke(_ permission: PermissionDefinition) -> String {
-    "\(place(of: permission)) turn off '\(permission.name)' and save, unless a documented "
-      + "need exists (then add it to the policy with its reason)."
+    "\(place(of: permission)) open '\(permission.name)', remove the service account and "
+      + "save, unless a documented need exists (then add it to the policy with its reason)."
   }
 
   private func place(of permission: PermissionDefinition) -> String {

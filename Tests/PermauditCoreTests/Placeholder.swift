@@ -1,0 +1,4 @@
+import Testing
+@testable import PermauditCore
+
+@Test func placeholder() { #expect(Bool(true)) }
