@@ -16,6 +16,10 @@ build:
 	scripts/bootstrap
 	swift build -c release
 
+## bench: generate seeded batches and time end-to-end audits (figures, not assertions)
+bench: build
+	python3 bench/run.py $(SIZES)
+
 ## lint: check formatting without changing files
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift

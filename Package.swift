@@ -26,10 +26,18 @@ let package = Package(
     // Turning audit results into text, JSON and Markdown.
     .target(name: "PermauditReports", dependencies: ["PermauditCore"]),
 
+    // One audit run end to end: evidence streamed in windows, evaluated in parallel,
+    // reports written as it goes. Bounded memory whatever the batch's size.
+    .target(
+      name: "PermauditPipeline",
+      dependencies: ["PermauditCore", "PermauditInput", "PermauditReports"]),
+
     // The command line as a library, so tests can drive it in-process.
     .target(
       name: "PermauditCLI",
-      dependencies: ["PermauditCore", "PermauditInput", "PermauditReports"]),
+      dependencies: [
+        "PermauditCore", "PermauditInput", "PermauditReports", "PermauditPipeline",
+      ]),
 
     .executableTarget(name: "permaudit", dependencies: ["PermauditCLI"]),
 
@@ -40,6 +48,9 @@ let package = Package(
       name: "PermauditReportsTests",
       dependencies: ["PermauditReports", "PermauditCore", "PermauditInput"],
       resources: [.copy("Golden")]),
+    .testTarget(
+      name: "PermauditPipelineTests",
+      dependencies: ["PermauditPipeline", "PermauditCore", "PermauditInput", "PermauditReports"]),
     .testTarget(
       name: "PermauditCLITests",
       dependencies: ["PermauditCLI", "PermauditCore", "PermauditInput"]),

@@ -1,6 +1,7 @@
 import Foundation
 import PermauditCore
 import PermauditInput
+import PermauditPipeline
 import PermauditReports
 
 /// `permaudit audit`: load → validate → merge → evaluate → render → write.
@@ -16,50 +17,27 @@ struct AuditCommand {
   func run() throws(CommandFailure) -> ExitCode {
     let loaded = try loadPolicy()
     try checkParameters(against: loaded.policy)
-    let now = options.now ?? console.clock()
+    let request = AuditRequest(
+      policy: loaded, evidence: options.evidence, parameters: options.parameters,
+      now: options.now ?? console.clock(), failOn: options.failOn, formats: options.formats,
+      reportsFolder: options.reportsFolder, standardOutput: options.stdoutFormat,
+      jobs: options.jobs, tool: ToolInfo(version: BuildInfo.version))
 
-    let documents: [EvidenceDocument]
+    var progress = Progress(console: console)
+    let outcome: AuditOutcome
     do {
-      documents = try EvidenceLoader(catalog: loaded.catalog).load(
-        options.evidence, standardInput: { InputFile(path: "<stdin>", bytes: console.readInput()) })
+      outcome = try AuditPipeline(
+        request, standardInput: { InputFile(path: "<stdin>", bytes: console.readInput()) }
+      ).run(print: console.write) { progress.update(accounts: $0) }
     } catch {
-      throw .input(error)
-    }
-    let accounts = AccountGrouper.group(documents)
-    guard !accounts.isEmpty else {
-      throw .input(
-        InputError(
-          "the evidence names no accounts: an audit of nothing cannot pass",
-          hint: "check that the evidence paths hold evidence documents"))
-    }
-
-    let engine = AuditEngine(
-      policy: loaded.policy, catalog: loaded.catalog, parameters: options.parameters, now: now,
-      failOn: options.failOn)
-    var progress = Progress(console: console, total: accounts.count)
-    var results: [AccountResult] = []
-    results.reserveCapacity(accounts.count)
-    for account in accounts {
-      do {
-        results.append(try engine.evaluate(account))
-      } catch {
-        throw .engine(error)
-      }
-      progress.advance()
+      progress.finish()
+      throw CommandFailure(error)
     }
     progress.finish()
 
-    let report = AuditReport(
-      generatedAt: now, tool: ToolInfo(version: BuildInfo.version), policy: loaded.policy,
-      catalog: loaded.catalog,
-      policyFile: ReportedFile(path: loaded.policyFile.path, sha256: loaded.policyFile.sha256),
-      catalogFile: ReportedFile(
-        path: loaded.catalogFile.path, sha256: loaded.catalogFile.sha256),
-      failOn: options.failOn, accounts: results)
-
-    let folder = try writeReports(report)
-    printOutcome(report, folder: folder)
-    return exitCode(for: report.summary)
+    if options.showsTimings { console.writeError(describe(outcome.timings)) }
+    printSummary(outcome)
+    return exitCode(for: outcome.report.summary)
   }
 
   private func loadPolicy() throws(CommandFailure) -> LoadedPolicy {
@@ -90,29 +68,28 @@ struct AuditCommand {
     }
   }
 
-  private func writeReports(_ report: AuditReport) throws(CommandFailure) -> String? {
-    guard let root = options.reportsFolder, !options.formats.isEmpty else { return nil }
-    let files = options.formats.map { ($0.fileName, $0.render(report)) }
-    do {
-      return try ReportFolder(root: root).store(
-        files, runName: ReportFolder.runName(time: report.generatedAt, policyID: report.policy.id))
-    } catch {
-      throw .output(error)
+  private func printSummary(_ outcome: AuditOutcome) {
+    guard options.stdoutFormat == nil, !options.isQuiet else { return }
+    let style = TerminalStyle.detect(
+      isTerminal: console.isOutputTerminal, environment: console.environment)
+    console.write(TextReport.render(outcome.report, style: style, sample: outcome.sample))
+    if let folder = outcome.runFolder {
+      let formats = options.formats.map(\.rawValue).joined(separator: ", ")
+      console.write("Reports: \(folder) (\(formats))\n")
     }
   }
 
-  private func printOutcome(_ report: AuditReport, folder: String?) {
-    if let format = options.stdoutFormat {
-      console.write(format.render(report))
-      return
+  /// Where the run's time went, for `--timings`.
+  private func describe(_ timings: StageTimings) -> String {
+    func milliseconds(_ duration: Duration) -> String {
+      let (seconds, attoseconds) = duration.components
+      return String(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)) + " ms"
     }
-    guard !options.isQuiet else { return }
-    let style = TerminalStyle.detect(
-      isTerminal: console.isOutputTerminal, environment: console.environment)
-    console.write(TextReport.render(report, style: style, detail: .summary(maxAccounts: 10)))
-    if let folder {
-      console.write("Reports: \(folder) (\(options.formats.map(\.rawValue).joined(separator: ", ")))\n")
-    }
+    return "timings: read and parse \(milliseconds(timings.parse)), merge "
+      + "\(milliseconds(timings.merge)), evaluate and render \(milliseconds(timings.evaluate)), "
+      + "write \(milliseconds(timings.write))"
+      + (timings.wasIndexed ? " (input read twice: an account's documents were apart)" : "")
+      + "\n"
   }
 
   private func exitCode(for summary: AuditSummary) -> ExitCode {

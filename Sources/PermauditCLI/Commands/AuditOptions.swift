@@ -16,6 +16,9 @@ struct AuditOptions {
   var catalogs: [String]
   var policiesFolder: String
   var isQuiet: Bool
+  /// Threads that decode and evaluate evidence.
+  var jobs: Int
+  var showsTimings: Bool
 
   init(_ parsed: ParsedArguments) throws(CommandFailure) {
     policy = parsed.value(for: "policy") ?? ""
@@ -23,11 +26,20 @@ struct AuditOptions {
     guard !evidence.isEmpty else {
       throw .usage("missing --evidence (PATH|-); say what to audit")
     }
+    guard evidence.filter({ $0 == "-" }).count <= 1 else {
+      throw .usage("--evidence - is given twice; standard input can be read only once")
+    }
     parameters = try Self.parameters(parsed.values(for: "param"))
-    formats = try parsed.commaSeparatedValues(for: "format").map { name throws(CommandFailure) in
-      try Self.format(named: name, option: "--format")
+    formats = []
+    for name in parsed.commaSeparatedValues(for: "format") {
+      let format = try Self.format(named: name, option: "--format")
+      if !formats.contains(format) { formats.append(format) }
     }
     let reports = parsed.value(for: "reports") ?? "Reports"
+    // Note: an empty folder would put the reports at the file system's root ("/runs").
+    guard !reports.isEmpty else {
+      throw .usage("--reports needs a folder, or '-' for no report files")
+    }
     reportsFolder = reports == "-" ? nil : reports
     stdoutFormat = try parsed.value(for: "stdout").map { name throws(CommandFailure) in
       try Self.format(named: name, option: "--stdout")
@@ -44,6 +56,8 @@ struct AuditOptions {
     catalogs = parsed.values(for: "catalog")
     policiesFolder = parsed.value(for: "policies-dir") ?? "Policies"
     isQuiet = parsed.isSet("quiet")
+    showsTimings = parsed.isSet("timings")
+    jobs = try Self.jobs(parsed.isSet("jobs") ? parsed.value(for: "jobs") : nil)
   }
 
   private static func parameters(_ pairs: [String]) throws(CommandFailure) -> [String: String] {
@@ -70,6 +84,14 @@ struct AuditOptions {
     throw .usage(
       "\(option) names an unknown format '\(name)'\(suggestion ?? "") "
         + "(formats: \(names.joined(separator: ", ")))")
+  }
+
+  private static func jobs(_ text: String?) throws(CommandFailure) -> Int {
+    guard let text else { return ProcessInfo.processInfo.activeProcessorCount }
+    guard let count = Int(text), (1...256).contains(count) else {
+      throw .usage("--jobs must be a whole number from 1 to 256, not '\(text)'")
+    }
+    return count
   }
 
   private static func failOn(_ name: String) throws(CommandFailure) -> FailOn {

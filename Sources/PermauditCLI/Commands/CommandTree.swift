@@ -41,7 +41,12 @@ public enum CommandTree {
         help: "Evaluate as of this time (RFC 3339 with a zone), for reproducible runs."),
       catalogOption,
       policiesDirOption,
+      .value(
+        "jobs", short: "j", valueName: "N",
+        help: "Threads that decode and evaluate evidence; reports are the same for any N.",
+        default: "all cores"),
       .flag("quiet", short: "q", help: "Print nothing but errors (reports are still written)."),
+      .flag("timings", help: "Print where the run's time went on standard error."),
     ])
 
   static let policyLint = CommandSpec(

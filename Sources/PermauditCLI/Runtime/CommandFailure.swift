@@ -1,5 +1,6 @@
 import PermauditCore
 import PermauditInput
+import PermauditPipeline
 import PermauditReports
 
 /// Why a command stopped before finishing, with the exit code it maps to.
@@ -12,6 +13,15 @@ enum CommandFailure: Error {
   case engine(EngineError)
   /// A report could not be written.
   case output(AtomicFile.WriteError)
+
+  /// A failed audit run, as the command line reports it.
+  init(_ failure: AuditFailure) {
+    switch failure {
+    case .input(let error): self = .input(error)
+    case .engine(let error): self = .engine(error)
+    case .output(let error): self = .output(error)
+    }
+  }
 
   var exitCode: ExitCode {
     switch self {

@@ -44,11 +44,28 @@ public struct Console: Sendable {
 
   /// Prints one error line: `permaudit: error: …`.
   public func error(_ message: String) {
-    writeError("permaudit: error: \(message)\n")
+    writeError("permaudit: error: \(Self.oneLine(message))\n")
   }
 
   /// Prints one warning line: `permaudit: warning: …`.
   public func warning(_ message: String) {
-    writeError("permaudit: warning: \(message)\n")
+    writeError("permaudit: warning: \(Self.oneLine(message))\n")
+  }
+
+  /// `message` kept to one line. Messages quote user values (keys and names from evidence,
+  /// paths, arguments), so line breaks, terminal escapes and bidirectional overrides in them
+  /// are shown as `\u{HEX}`: they can neither split the line nor drive the terminal.
+  static func oneLine(_ message: String) -> String {
+    var text = ""
+    text.unicodeScalars.reserveCapacity(message.unicodeScalars.count)
+    for scalar in message.unicodeScalars {
+      switch scalar.value {
+      case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+        text += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      default:
+        text.unicodeScalars.append(scalar)
+      }
+    }
+    return text
   }
 }

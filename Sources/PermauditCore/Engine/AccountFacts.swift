@@ -53,8 +53,10 @@ struct AccountFacts {
 
       permissionLists = (permissionLists ?? []) + [document.provenance]
       var keys = Set<String>()
+      var ids: [String] = []
       for name in names {
         let id = index.id(forName: name)
+        if let id { ids.append(id) }
         let key = id ?? "?" + TextNormalization.permissionKey(name)
         guard keys.insert(key).inserted else { continue }
         if let position = positions[key] {
@@ -66,7 +68,10 @@ struct AccountFacts {
               nonHolders: []))
         }
       }
-      listedKeys.append(keys)
+      // Note: a list also grants what its permissions imply, so a document listing one
+      // member of an `implies` cycle, or a permission implying another, does not dispute
+      // a document that lists the other.
+      listedKeys.append(keys.union(index.closure(of: ids)))
     }
 
     guard let lists = permissionLists else { return }

@@ -43,11 +43,15 @@ struct AttributeChecks {
 
     guard let expected = requirement.rule.rendered(with: parameters.values) else {
       let missing = requirement.rule.parameterNames.filter { parameters.values[$0] == nil }
+        .uniqued()
+      let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+      let options = missing.map { "--param \($0)=VALUE" }.joined(separator: " ")
+      let (noun, pronoun) = missing.count == 1 ? ("parameter", "it") : ("parameters", "them")
       outcome.findings.append(
         finding.make(
-          .missingEvidence, expected: "a value for parameter '\(missing.joined())'",
+          .missingEvidence, expected: "a value for \(noun) \(names)",
           actual: "no value supplied", evidence: [],
-          remediation: "Pass --param \(missing.joined())=VALUE or add it to the evidence."))
+          remediation: "Pass \(options) or add \(pronoun) to the evidence."))
       return
     }
 

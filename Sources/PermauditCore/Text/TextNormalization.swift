@@ -10,7 +10,9 @@ public enum TextNormalization {
   /// The comparison form of an attribute value; case is kept.
   public static func value(_ text: String) -> String {
     if let ascii = foldedASCII(text, lowercase: false) { return ascii }
-    return foldSpaces(in: text.precomposedStringWithCanonicalMapping)
+    // Note: NFC comes last, since removing a format character can leave a letter next to
+    // the combining mark that it kept apart.
+    return foldSpaces(in: text).precomposedStringWithCanonicalMapping
   }
 
   /// The comparison form of an attribute value with case ignored (emails, or requirements
@@ -23,7 +25,12 @@ public enum TextNormalization {
   /// The form under which permission names are matched: a value's form, lowercased, with
   /// typographic quotes made plain and `&` read as `and`.
   public static func permissionKey(_ name: String) -> String {
-    if let ascii = foldedASCII(name, lowercase: true), !ascii.contains("&") { return ascii }
+    // Note: `&` and the backtick are ASCII but rewritten below, so they take the long way.
+    if let ascii = foldedASCII(name, lowercase: true),
+      !ascii.contains(where: { $0 == "&" || $0 == "`" })
+    {
+      return ascii
+    }
 
     var text = ""
     text.unicodeScalars.reserveCapacity(name.unicodeScalars.count)
@@ -42,7 +49,7 @@ public enum TextNormalization {
     return value(text).lowercased()
   }
 
-  /// Folds white space and drops format characters of text already in NFC.
+  /// Folds white space and drops format characters.
   static func foldSpaces(in text: String) -> String {
     var result = ""
     result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)

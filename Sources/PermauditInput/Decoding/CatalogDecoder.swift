@@ -18,6 +18,7 @@ public enum CatalogDecoder {
   public static func decode(_ node: Node, warnings: inout [InputError]) throws(InputError)
     -> Catalog
   {
+    try DocumentKind.expect("Catalog", in: node, context: "the catalog")
     let root = try MappingReader(node, context: "the catalog", allowedKeys: topLevelKeys)
     try DocumentKind.expect("Catalog", in: root)
     let system = try root.text("system")
@@ -88,7 +89,7 @@ public enum CatalogDecoder {
     var impliesEntries: [(id: String, location: SourceLocation)] = []
 
     for item in items {
-      let reader = try MappingReader(item, context: "a permission", allowedKeys: permissionKeys)
+      var reader = try MappingReader(item, context: "a permission", allowedKeys: permissionKeys)
       let id = try reader.text("id")
       guard Scalars.isIdentifier(id) else {
         throw InputError(
@@ -96,8 +97,9 @@ public enum CatalogDecoder {
           at: reader.location(of: "id"))
       }
       let context = "permission '\(id)'"
+      reader.context = context
       let definition = PermissionDefinition(
-        id: id, name: try Scalars.text(reader.required("name"), field: "'name' of \(context)"),
+        id: id, name: try reader.text("name"),
         aliases: try reader.textList("aliases"), group: try reader.optionalText("group"),
         access: try reader.optional("access").map { node throws(InputError) in
           try Scalars.choice(node, field: "'access' of \(context)")
@@ -112,17 +114,23 @@ public enum CatalogDecoder {
           "permission id '\(id)' is declared twice (first at line \(earlier.location.line))",
           at: reader.location(of: "id"))
       }
-      for spelling in [id, definition.name] + definition.aliases {
+      let written = [id, definition.name] + definition.aliases
+      let places =
+        [reader.location(of: "id"), reader.location(of: "name")]
+        + itemLocations(of: reader, "aliases", count: definition.aliases.count)
+      for (spelling, location) in zip(written, places) {
         let key = TextNormalization.permissionKey(spelling)
         if let other = spellings[key], other.id != id {
           throw InputError(
             "'\(spelling)' of permission '\(id)' reads the same as a spelling of '\(other.id)'",
-            at: reader.location(of: "name"),
-            hint: "each name and alias must match one permission only")
+            at: location, hint: "each name and alias must match one permission only")
         }
-        spellings[key] = (id, reader.location(of: "name"))
+        spellings[key] = (id, location)
       }
-      impliesEntries += definition.implies.map { ($0, reader.location(of: "implies")) }
+      impliesEntries += zip(
+        definition.implies,
+        itemLocations(of: reader, "implies", count: definition.implies.count)
+      ).map { ($0, $1) }
       permissions.append((definition, item.location))
     }
 
@@ -134,6 +142,16 @@ public enum CatalogDecoder {
         hint: Suggestion.closest(to: entry.id, among: ids).map { "did you mean '\($0)'?" })
     }
     return permissions
+  }
+
+  /// Where each item of the list under `key` is written, for errors about one item.
+  private static func itemLocations(of reader: MappingReader, _ key: String, count: Int)
+    -> [SourceLocation]
+  {
+    guard case .sequence(let items) = reader.optional(key)?.value, items.count == count else {
+      return Array(repeating: reader.location(of: key), count: count)
+    }
+    return items.map(\.location)
   }
 }
 
@@ -150,6 +168,21 @@ enum DocumentSourceDecoder {
 
 /// Checks the `kind` key that tells catalogs, policies and other documents apart.
 enum DocumentKind {
+  /// Checks a `kind` that is present before any other key, so that a policy given as a
+  /// catalog (or the reverse) is named as such instead of failing on its first other key.
+  static func expect(_ kind: String, in node: Node, context: String) throws(InputError) {
+    guard case .mapping(let entries) = node.value,
+      let entry = entries.first(where: { $0.key == "kind" })
+    else { return }
+    let written = try Scalars.text(entry.value, field: "'kind' of \(context)")
+    guard written == kind else {
+      throw InputError(
+        "expected a document of kind '\(kind)', found kind '\(written)'",
+        at: entry.value.location)
+    }
+  }
+
+  /// Checks that the document says it is of `kind`; an error when `kind` is missing.
   static func expect(_ kind: String, in reader: MappingReader) throws(InputError) {
     let written = try reader.text("kind")
     guard written == kind else {

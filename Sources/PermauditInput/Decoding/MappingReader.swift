@@ -5,7 +5,8 @@ import PermauditCore
 struct MappingReader {
   let node: Node
   /// What the mapping is, for messages: "catalog", "permission 'edit_company_settings'".
-  let context: String
+  /// A caller may make it more precise once it has read the mapping's id.
+  var context: String
   private let entries: [String: MappingEntry]
   /// The keys in document order.
   let keys: [String]

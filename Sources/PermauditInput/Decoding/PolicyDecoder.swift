@@ -17,13 +17,22 @@ public enum PolicyDecoder {
 
   /// The `system` a policy document refers to, read before its catalog is loaded.
   public static func system(of node: Node) throws(InputError) -> String {
+    try DocumentKind.expect("Policy", in: node, context: "the policy")
     let root = try MappingReader(node, context: "the policy", allowedKeys: topLevelKeys)
     try DocumentKind.expect("Policy", in: root)
-    return try root.text("system")
+    let system = try root.text("system")
+    guard Scalars.isIdentifier(system, allowingHyphen: true) else {
+      throw InputError(
+        "system '\(system)' must be lowercase letters, digits, '-' or '_'",
+        at: root.location(of: "system"),
+        hint: "name the 'system' of its catalog, such as justworks")
+    }
+    return system
   }
 
   /// The policy in `node`, checked against `catalog`, or the first problem found, located.
   public static func decode(_ node: Node, catalog: Catalog) throws(InputError) -> Policy {
+    try DocumentKind.expect("Policy", in: node, context: "the policy")
     let root = try MappingReader(node, context: "the policy", allowedKeys: topLevelKeys)
     try DocumentKind.expect("Policy", in: root)
     let id = try root.text("id")
@@ -97,7 +106,7 @@ public enum PolicyDecoder {
     var steps: [PolicyStep] = []
     var seen = RequirementRegistry()
     for item in items {
-      let reader = try MappingReader(item, context: "a step", allowedKeys: stepKeys)
+      var reader = try MappingReader(item, context: "a step", allowedKeys: stepKeys)
       let id = try reader.text("id")
       guard Scalars.isIdentifier(id, allowingHyphen: true) else {
         throw InputError(
@@ -108,6 +117,7 @@ public enum PolicyDecoder {
         throw InputError("step id '\(id)' is used twice", at: reader.location(of: "id"))
       }
       let stepContext = "step '\(id)'"
+      reader.context = stepContext
       var attributes: [AttributeRequirement] = []
       if let node = reader.optional("attributes") {
         attributes = try decodeAttributeRequirements(

@@ -31,21 +31,27 @@ public enum JSONLinesReader {
   /// Parses the records of a JSON Lines text held in memory one by one, giving `body`
   /// each record's line number, node and text.
   ///
-  /// - Parameter body: receives the 1-based line number, the record, and the record's
-  ///   bytes without the line end (and without a byte-order mark), e.g. for a digest.
+  /// - Parameters:
+  ///   - firstLine: the line number of the first byte, when `bytes` is a block of whole
+  ///     lines from further into a file (a byte-order mark is skipped on line 1 only).
+  ///   - body: receives the 1-based line number, the record, and the record's bytes
+  ///     without the line end (and without a byte-order mark), e.g. for a digest.
   /// - Throws: ``InputError`` for the first line that is not valid JSON, or from `body`.
   public static func forEachLine(
-    _ bytes: [UInt8], file: String, maxDepth: Int = JSONReader.defaultMaxDepth,
+    _ bytes: [UInt8], file: String, firstLine: Int = 1,
+    maxDepth: Int = JSONReader.defaultMaxDepth,
     _ body: (_ line: Int, _ node: Node, _ text: ArraySlice<UInt8>) throws(InputError) -> Void
   ) throws(InputError) {
     try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
       var lineStart = 0
-      var lineNumber = 1
+      var lineNumber = firstLine
 
       while lineStart < buffer.count {
         let lineEnd = endOfLine(in: buffer, from: lineStart)
 
-        if let content = recordRange(of: lineStart..<lineEnd, in: buffer, lineNumber: lineNumber) {
+        if let content = recordRange(
+          of: lineStart..<lineEnd, in: buffer, lineNumber: lineNumber)
+        {
           let node = try JSONReader.parseRecord(
             UnsafeBufferPointer(rebasing: buffer[content]), file: file, line: lineNumber,
             maxDepth: maxDepth)

@@ -56,7 +56,7 @@ public struct EvidenceLoader: Sendable {
   }
 
   /// The evidence files of a folder, in name order: `.json`, `.jsonl`, `.yaml`, `.yml`.
-  static func evidenceFiles(in folder: String) throws(InputError) -> [String] {
+  public static func evidenceFiles(in folder: String) throws(InputError) -> [String] {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -74,18 +74,12 @@ public struct EvidenceLoader: Sendable {
   }
 
   /// The documents in one file's bytes.
-  func documentsIn(_ file: InputFile, format: DocumentFormat?) throws(InputError)
+  public func documentsIn(_ file: InputFile, format: DocumentFormat?) throws(InputError)
     -> [EvidenceDocument]
   {
     let resolved = format ?? DocumentReader.sniffedFormat(file.bytes)
     if resolved == .jsonLines {
-      var documents: [EvidenceDocument] = []
-      try JSONLinesReader.forEachLine(file.bytes, file: file.path) {
-        (line, node, bytes) throws(InputError) in
-        documents.append(
-          try decoder.document(node, origin: "\(file.path):\(line)", sha256: Digest.sha256(bytes)))
-      }
-      return documents
+      return try documents(inLines: file.bytes, firstLine: 1, path: file.path)
     }
 
     let nodes = try DocumentReader.read(file.bytes, file: file.path, format: resolved)
@@ -110,14 +104,47 @@ public struct EvidenceLoader: Sendable {
     node.location.line > 0 ? "\(file.path):\(node.location.line)" : file.path
   }
 
-  /// A source reference with any credential in it hidden (`https://user:pass@…`, `?token=`).
-  static func redacted(_ reference: String) -> String {
-    guard let components = URLComponents(string: reference), components.scheme != nil else {
-      return reference
+  /// A source reference with any credential in it hidden: the user information
+  /// (`https://user:pass@…`, `https://token@…`), the query (`?token=`) and the fragment.
+  /// A reference that does not parse as a URL keeps only its scheme.
+  public static func redacted(_ reference: String) -> String {
+    guard var safe = URLComponents(string: reference), safe.scheme != nil else {
+      return schemeOnly(reference)
     }
-    var safe = components
-    if safe.password != nil { safe.password = "REDACTED" }
+    if safe.user != nil || safe.password != nil {
+      safe.user = "REDACTED"
+      safe.password = nil
+    }
     if safe.query != nil { safe.query = "REDACTED" }
-    return safe.string ?? reference
+    if safe.fragment != nil { safe.fragment = "REDACTED" }
+    return safe.string ?? schemeOnly(reference)
+  }
+
+  /// `https://REDACTED` for a reference whose parts cannot be told apart.
+  private static func schemeOnly(_ reference: String) -> String {
+    let scheme = reference.prefix { character in
+      character.isASCII && (character.isLetter || character.isNumber || "+-.".contains(character))
+    }
+    let rest = reference.dropFirst(scheme.count)
+    guard !scheme.isEmpty, rest.hasPrefix(":") else { return "REDACTED" }
+    return scheme + (rest.hasPrefix("://") ? "://" : ":") + "REDACTED"
+  }
+}
+
+extension EvidenceLoader {
+  /// The documents in a block of whole JSON Lines lines from further into a file: origins
+  /// are `path:line` and each record's digest is of its own line.
+  ///
+  /// - Parameter firstLine: the line number of the block's first byte in the file.
+  public func documents(inLines bytes: [UInt8], firstLine: Int, path: String)
+    throws(InputError) -> [EvidenceDocument]
+  {
+    var documents: [EvidenceDocument] = []
+    try JSONLinesReader.forEachLine(bytes, file: path, firstLine: firstLine) {
+      (line, node, text) throws(InputError) in
+      documents.append(
+        try decoder.document(node, origin: "\(path):\(line)", sha256: Digest.sha256(text)))
+    }
+    return documents
   }
 }

@@ -9,13 +9,16 @@ public enum JSONReport {
 
   /// The whole report at once.
   public static func render(_ report: AuditReport) -> String {
-    header(report) + report.accounts.enumerated().map { index, account in
-      Self.account(account, isFirst: index == 0)
-    }.joined() + footer(report.summary)
+    var bytes = header(report)
+    for (position, account) in report.accounts.enumerated() {
+      bytes += Self.account(account, isFirst: position == 0)
+    }
+    bytes += footer(report.summary)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The report up to and including the opening of the `accounts` list.
-  public static func header(_ report: AuditReport) -> String {
+  public static func header(_ report: AuditReport) -> [UInt8] {
     var json = JSONWriter()
     json.beginObject()
     json.field("schema", schema)
@@ -45,29 +48,28 @@ public enum JSONReport {
     json.endObject()
     json.field("fail_on", report.failOn.rawValue)
     json.key("accounts")
-    return json.output + "[\n"
+    return json.bytes + Array("[".utf8)
   }
 
-  /// One account, indented to sit inside the `accounts` list.
-  public static func account(_ account: AccountResult, isFirst: Bool) -> String {
-    var json = JSONWriter()
+  /// One account, indented to sit inside the `accounts` list, with the separator before
+  /// it. Accounts render independently, so a batch can render them in parallel.
+  public static func account(_ account: AccountResult, isFirst: Bool) -> [UInt8] {
+    var json = JSONWriter(depth: 2, capacity: 4096)
     write(account, to: &json)
-    let indented = json.output.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { "    " + $0 }.joined(separator: "\n")
-    return (isFirst ? "" : ",\n") + indented
+    return Array((isFirst ? "\n    " : ",\n    ").utf8) + json.bytes
   }
 
   /// The end of the `accounts` list and the summary counts.
-  public static func footer(_ summary: AuditSummary) -> String {
-    var json = JSONWriter()
+  public static func footer(_ summary: AuditSummary) -> [UInt8] {
+    var json = JSONWriter(depth: 1)
     json.beginObject()
     json.field("accounts", summary.accounts)
     json.field("compliant", summary.compliant)
     json.field("non_compliant", summary.nonCompliant)
     json.field("inconclusive", summary.inconclusive)
     json.endObject()
-    let summaryText = json.output.replacingOccurrences(of: "\n", with: "\n  ")
-    return (summary.accounts == 0 ? "" : "\n") + "  ],\n  \"summary\": " + summaryText + "\n}\n"
+    let close = summary.accounts == 0 ? "],\n  \"summary\": " : "\n  ],\n  \"summary\": "
+    return Array(close.utf8) + json.bytes + Array("\n}\n".utf8)
   }
 
   private static func write(_ account: AccountResult, to json: inout JSONWriter) {

@@ -9,20 +9,31 @@ import PermauditCore
 public enum MarkdownReport {
   /// The whole report, ending in a newline.
   public static func render(_ report: AuditReport) -> String {
+    var text = prologue(report)
+    if report.accounts.isEmpty { text += "\n\nNo accounts were audited." }
+    for account in report.accounts { text += fragment(account, in: report) }
+    return text + epilogue(report)
+  }
+
+  /// Everything before the first account: title, metadata and the summary table. It
+  /// shows the run's counts, so a streamed report writes it last, in front of the rest.
+  public static func prologue(_ report: AuditReport) -> String {
     var lines = ["# Permission audit: " + MarkdownEscaping.text(report.policy.title), ""]
     lines += metadata(report)
     lines += ["", "## Summary", ""]
     lines += summaryTable(report.summary)
-
-    if report.accounts.isEmpty { lines += ["", "No accounts were audited."] }
-    for account in report.accounts {
-      var section = MarkdownAccountSection(report: report)
-      section.write(account)
-      lines.append("")
-      lines += section.lines
-    }
-    return lines.joined(separator: "\n") + "\n"
+    return lines.joined(separator: "\n")
   }
+
+  /// One account's section, with the blank line that separates it from what precedes.
+  public static func fragment(_ account: AccountResult, in report: AuditReport) -> String {
+    var section = MarkdownAccountSection(report: report)
+    section.write(account)
+    return "\n\n" + section.lines.joined(separator: "\n")
+  }
+
+  /// Everything after the last account.
+  public static func epilogue(_ report: AuditReport) -> String { "\n" }
 
   private static func metadata(_ report: AuditReport) -> [String] {
     let text = MarkdownEscaping.text

@@ -11,6 +11,17 @@ extension TextReport {
     var compliantOmitted = 0
     var total = 0
 
+    init(
+      full: [AccountResult], listed: [AccountResult], unlisted: Int, compliantOmitted: Int,
+      total: Int
+    ) {
+      self.full = full
+      self.listed = listed
+      self.unlisted = unlisted
+      self.compliantOmitted = compliantOmitted
+      self.total = total
+    }
+
     init(_ accounts: [AccountResult], detail: Detail) {
       total = accounts.count
       guard case .summary(let maxAccounts) = detail, accounts.count > max(maxAccounts, 0)
@@ -51,6 +62,47 @@ extension TextReport {
       if others > 0 { parts.append("\(others) more need attention") }
       if compliantOmitted > 0 { parts.append("\(compliantOmitted) compliant not shown") }
       return parts.joined(separator: "; ") + "."
+    }
+  }
+}
+
+extension TextReport {
+  /// The accounts a summary shows, kept while a batch streams past: memory stays bounded
+  /// by `maxAccounts` and ``summaryListLimit`` whatever the batch's size. Gives the same
+  /// selection as ``Detail/summary(maxAccounts:)`` over the whole list.
+  public struct Sample: Sendable {
+    public let maxAccounts: Int
+    private var first: [AccountResult] = []
+    private var needingAttention: [AccountResult] = []
+    private var needingAttentionCount = 0
+    private var total = 0
+
+    public init(maxAccounts: Int) {
+      self.maxAccounts = max(maxAccounts, 0)
+    }
+
+    /// Takes note of the next account.
+    public mutating func add(_ account: AccountResult) {
+      total += 1
+      if first.count < maxAccounts { first.append(account) }
+      guard account.status != .compliant else { return }
+      needingAttentionCount += 1
+      if needingAttention.count < maxAccounts + TextReport.summaryListLimit {
+        needingAttention.append(account)
+      }
+    }
+
+    var selection: Selection {
+      guard total > maxAccounts else {
+        return Selection(
+          full: first, listed: [], unlisted: 0, compliantOmitted: 0, total: total)
+      }
+      let full = Array(needingAttention.prefix(maxAccounts))
+      let listed = Array(needingAttention.dropFirst(full.count))
+      return Selection(
+        full: full, listed: listed,
+        unlisted: needingAttentionCount - full.count - listed.count,
+        compliantOmitted: total - needingAttentionCount, total: total)
     }
   }
 }

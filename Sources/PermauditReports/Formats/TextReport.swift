@@ -27,21 +27,45 @@ public enum TextReport {
   public static func render(
     _ report: AuditReport, style: TerminalStyle, detail: Detail = .full
   ) -> String {
-    var lines = header(report, style: style)
-    let selection = Selection(report.accounts, detail: detail)
+    render(report, style: style, selection: Selection(report.accounts, detail: detail))
+  }
 
-    if report.accounts.isEmpty { lines += ["", "No accounts were audited."] }
-    for account in selection.full {
-      var block = TextAccountBlock(report: report, style: style)
-      block.write(account)
-      lines.append("")
-      lines += block.lines
-    }
-    lines += selection.overview(of: report, style: style)
+  /// The report for a run whose accounts were streamed through `sample`: the totals come
+  /// from `report.summary`, the accounts shown from the sample.
+  public static func render(_ report: AuditReport, style: TerminalStyle, sample: Sample)
+    -> String
+  {
+    render(report, style: style, selection: sample.selection)
+  }
 
-    lines.append("")
-    lines.append(style.paint(runSummary(report), .heading))
-    return lines.joined(separator: "\n") + "\n"
+  private static func render(_ report: AuditReport, style: TerminalStyle, selection: Selection)
+    -> String
+  {
+    var text = prologue(report, style: style)
+    if selection.total == 0 { text += "\n\nNo accounts were audited." }
+    for account in selection.full { text += fragment(account, in: report, style: style) }
+    let overview = selection.overview(of: report, style: style)
+    if !overview.isEmpty { text += "\n" + overview.joined(separator: "\n") }
+    return text + epilogue(report, style: style)
+  }
+
+  /// The header lines before the first account.
+  public static func prologue(_ report: AuditReport, style: TerminalStyle) -> String {
+    header(report, style: style).joined(separator: "\n")
+  }
+
+  /// One account's checklist, with the blank line that separates it from what precedes.
+  public static func fragment(
+    _ account: AccountResult, in report: AuditReport, style: TerminalStyle
+  ) -> String {
+    var block = TextAccountBlock(report: report, style: style)
+    block.write(account)
+    return "\n\n" + block.lines.joined(separator: "\n")
+  }
+
+  /// The run's summary line after the last account.
+  public static func epilogue(_ report: AuditReport, style: TerminalStyle) -> String {
+    "\n\n" + style.paint(runSummary(report), .heading) + "\n"
   }
 
   /// `3 accounts: 1 compliant, 1 non-compliant, 1 inconclusive (policy goprofiles-justworks)`.

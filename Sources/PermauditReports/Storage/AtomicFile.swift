@@ -7,6 +7,11 @@ public enum AtomicFile {
     public var path: String
     public var reason: String
     public var description: String { "cannot write '\(path)': \(reason)" }
+
+    public init(path: String, reason: String) {
+      self.path = path
+      self.reason = reason
+    }
   }
 
   /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, and renames it

@@ -24,23 +24,51 @@ public struct ReportFolder: Sendable {
     throws(AtomicFile.WriteError) -> String
   {
     let runs = root + "/runs"
-    do {
-      try FileManager.default.createDirectory(atPath: runs, withIntermediateDirectories: true)
-    } catch {
-      throw AtomicFile.WriteError(path: runs, reason: error.localizedDescription)
-    }
+    try Self.createFolders(runs)
 
     let folder = try makeRunFolder(in: runs, named: runName)
-    for file in files {
-      try AtomicFile.write(file.content, to: folder + "/" + file.name)
+    do throws(AtomicFile.WriteError) {
+      for file in files {
+        try AtomicFile.write(file.content, to: folder + "/" + file.name)
+      }
+      try pointLatest(at: "runs/" + (folder as NSString).lastPathComponent)
+    } catch {
+      // Note: a run that could not be written whole is removed, so `runs/` holds only
+      // complete runs and `latest` keeps pointing at the previous one.
+      try? FileManager.default.removeItem(atPath: folder)
+      throw error
     }
-    try pointLatest(at: "runs/" + (folder as NSString).lastPathComponent)
     return folder
   }
 
   /// The run folder's name for a run at `time` under `policyID`.
   public static func runName(time: Date, policyID: String) -> String {
     "\(Timestamp.compact(time))-\(policyID)"
+  }
+
+  /// Creates `path` and its missing parents. Unlike `FileManager`, whose errors read
+  /// "The operation could not be completed", it says which part of the path is in the way.
+  static func createFolders(_ path: String) throws(AtomicFile.WriteError) {
+    var missing: [String] = []
+    var current = path
+    while !current.isEmpty {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: current, isDirectory: &isDirectory) {
+        guard isDirectory.boolValue else {
+          throw AtomicFile.WriteError(path: path, reason: "'\(current)' is a file, not a folder")
+        }
+        break
+      }
+      missing.append(current)
+      let parent = (current as NSString).deletingLastPathComponent
+      guard parent != current else { break }
+      current = parent
+    }
+    for folder in missing.reversed() {
+      guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+        throw AtomicFile.WriteError(path: path, reason: AtomicFile.systemReason())
+      }
+    }
   }
 
   /// Creates a folder that did not exist before: `name`, else `name-2`, `name-3`, ….
@@ -68,5 +96,20 @@ public struct ReportFolder: Sendable {
       unlink(temporary)
       throw AtomicFile.WriteError(path: latest, reason: reason)
     }
+  }
+}
+
+extension ReportFolder {
+  /// Creates a new folder for one run under `runs/`, for reports written as they stream;
+  /// publish it with ``pointLatest(atRunFolder:)`` once every file in it is complete.
+  public func makeRunFolder(named name: String) throws(AtomicFile.WriteError) -> String {
+    let runs = root + "/runs"
+    try Self.createFolders(runs)
+    return try makeRunFolder(in: runs, named: name)
+  }
+
+  /// Points `latest` at a run folder made by ``makeRunFolder(named:)``.
+  public func pointLatest(atRunFolder folder: String) throws(AtomicFile.WriteError) {
+    try pointLatest(at: "runs/" + (folder as NSString).lastPathComponent)
   }
 }

@@ -1,0 +1,287 @@
+import Foundation
+import PermauditCore
+import PermauditInput
+import PermauditReports
+
+/// One audit run: evidence is read in windows of blocks, decoded and evaluated on several
+/// threads, and written to the reports as it goes, so memory stays bounded whatever the
+/// batch's size. The output is the same whatever the number of threads.
+public struct AuditPipeline {
+  let request: AuditRequest
+  let loader: EvidenceLoader
+  let engine: AuditEngine
+  private let standardInput: CachedInput
+
+  /// Blocks decoded together; each is about a megabyte of JSON Lines.
+  private var windowBlocks: Int { request.jobs * 2 }
+
+  public init(_ request: AuditRequest, standardInput: @escaping () -> InputFile) {
+    self.request = request
+    self.loader = EvidenceLoader(catalog: request.policy.catalog)
+    self.engine = AuditEngine(
+      policy: request.policy.policy, catalog: request.policy.catalog,
+      parameters: request.parameters, now: request.now, failOn: request.failOn)
+    self.standardInput = CachedInput(read: standardInput)
+  }
+
+  /// Runs the audit.
+  ///
+  /// - Parameters:
+  ///   - print: receives the `--stdout` format once the run is complete.
+  ///   - progress: called with the number of accounts evaluated so far.
+  public func run(print: (String) -> Void, progress: (Int) -> Void = { _ in })
+    throws(AuditFailure) -> AuditOutcome
+  {
+    var timings = StageTimings()
+    do throws(PassError) {
+      return try pass(assembler: AccountAssembler(), timings: &timings, print, progress)
+    } catch .failure(let failure) {
+      throw failure
+    } catch {
+      // Note: an account's documents were apart, so the input is read twice instead.
+      timings = StageTimings()
+      timings.wasIndexed = true
+      let counts = try documentCounts(timings: &timings)
+      do throws(PassError) {
+        return try pass(
+          assembler: AccountAssembler(documentCounts: counts), timings: &timings, print,
+          progress)
+      } catch .failure(let failure) {
+        throw failure
+      } catch {
+        preconditionFailure("an indexed pass never finds input ungrouped")
+      }
+    }
+  }
+
+  /// Why one pass over the input stopped.
+  private enum PassError: Error {
+    case ungrouped
+    case failure(AuditFailure)
+  }
+
+  private func pass(
+    assembler start: AccountAssembler, timings: inout StageTimings,
+    _ print: (String) -> Void, _ progress: (Int) -> Void
+  ) throws(PassError) -> AuditOutcome {
+    let outputs: ReportOutputs
+    do throws(AtomicFile.WriteError) {
+      outputs = try ReportOutputs(
+        folder: request.reportsFolder.map(ReportFolder.init(root:)),
+        runName: ReportFolder.runName(time: request.now, policyID: request.policy.policy.id),
+        formats: request.formats, standardOutput: request.standardOutput,
+        context: request.context())
+    } catch {
+      throw .failure(.output(error))
+    }
+
+    var state = PassState(
+      assembler: start, sample: TextReport.Sample(maxAccounts: request.summaryAccounts))
+    do throws(PassError) {
+      var reader = try lift { () throws(AuditFailure) in try blockReader() }
+      while true {
+        let blocks = try lift { () throws(AuditFailure) in
+          try nextWindow(of: &reader, timings: &timings)
+        }
+        guard !blocks.isEmpty else { break }
+        let documents = try lift { () throws(AuditFailure) in
+          try decode(blocks, timings: &timings)
+        }
+
+        let ready = try merge(documents, into: &state.assembler, timings: &timings)
+        try evaluate(ready, into: &state, outputs: outputs, timings: &timings)
+        progress(state.summary.accounts)
+      }
+      try evaluate(state.assembler.finish(), into: &state, outputs: outputs, timings: &timings)
+
+      guard state.summary.accounts > 0 else {
+        throw .failure(
+          .input(
+            InputError(
+              "the evidence names no accounts: an audit of nothing cannot pass",
+              hint: "check that the evidence paths hold evidence documents")))
+      }
+      let context = request.context(summary: state.summary)
+      let clock = ContinuousClock()
+      let start = clock.now
+      let runFolder = try lift { () throws(AuditFailure) in
+        do throws(AtomicFile.WriteError) {
+          return try outputs.finish(context, print: print)
+        } catch {
+          throw .output(error)
+        }
+      }
+      timings.write += clock.now - start
+      return AuditOutcome(
+        report: context, sample: state.sample, runFolder: runFolder, timings: timings)
+    } catch {
+      outputs.discard()
+      throw error
+    }
+  }
+
+  private func blockReader() throws(AuditFailure) -> EvidenceBlockReader {
+    do {
+      return try EvidenceBlockReader(
+        references: request.evidence, standardInput: standardInput.bytes)
+    } catch {
+      throw .input(error)
+    }
+  }
+
+  /// Runs `body`, reporting its failure as the pass's.
+  private func lift<T>(_ body: () throws(AuditFailure) -> T) throws(PassError) -> T {
+    do {
+      return try body()
+    } catch {
+      throw .failure(error)
+    }
+  }
+
+  /// Gathers documents into accounts; returns the accounts they complete.
+  private func merge(
+    _ documents: [EvidenceDocument], into assembler: inout AccountAssembler,
+    timings: inout StageTimings
+  ) throws(PassError) -> [AccountEvidence] {
+    let clock = ContinuousClock()
+    let start = clock.now
+    defer { timings.merge += clock.now - start }
+    var ready: [AccountEvidence] = []
+    for document in documents {
+      do {
+        ready += try assembler.add(document)
+      } catch {
+        throw .ungrouped
+      }
+    }
+    return ready
+  }
+
+  private func nextWindow(of reader: inout EvidenceBlockReader, timings: inout StageTimings)
+    throws(AuditFailure) -> [EvidenceBlock]
+  {
+    let clock = ContinuousClock()
+    let start = clock.now
+    defer { timings.parse += clock.now - start }
+    var blocks: [EvidenceBlock] = []
+    do {
+      while blocks.count < windowBlocks, let block = try reader.next() { blocks.append(block) }
+    } catch {
+      throw .input(error)
+    }
+    return blocks
+  }
+
+  /// Decodes blocks in parallel; the first error in input order wins.
+  private func decode(_ blocks: [EvidenceBlock], timings: inout StageTimings)
+    throws(AuditFailure) -> [EvidenceDocument]
+  {
+    let clock = ContinuousClock()
+    let start = clock.now
+    defer { timings.parse += clock.now - start }
+    let loader = self.loader
+    let decoded = parallelMap(blocks, jobs: request.jobs) { block in
+      Result { () throws(InputError) in try block.decode(with: loader) }
+    }
+    var documents: [EvidenceDocument] = []
+    for result in decoded {
+      switch result {
+      case .success(let batch): documents += batch
+      case .failure(let error): throw .input(error)
+      }
+    }
+    return documents
+  }
+
+  /// Evaluates accounts in parallel and writes their fragments in order.
+  private func evaluate(
+    _ accounts: [AccountEvidence], into state: inout PassState, outputs: ReportOutputs,
+    timings: inout StageTimings
+  ) throws(PassError) {
+    guard !accounts.isEmpty else { return }
+    let clock = ContinuousClock()
+    let start = clock.now
+    let engine = self.engine
+    let formats = outputs.formats
+    let context = request.context()
+    let firstPosition = state.summary.accounts
+    let items = accounts.enumerated().map { (position: firstPosition + $0.offset, account: $0.element) }
+
+    let evaluated = parallelMap(items, jobs: request.jobs) { item in
+      Result { () throws(EngineError) -> EvaluatedAccount in
+        let result = try engine.evaluate(item.account)
+        var fragments: [ReportFormat: [UInt8]] = [:]
+        for format in formats {
+          fragments[format] = format.fragment(result, in: context, isFirst: item.position == 0)
+        }
+        return EvaluatedAccount(result: result, fragments: fragments)
+      }
+    }
+    let written = clock.now
+    timings.evaluate += written - start
+    defer { timings.write += clock.now - written }
+
+    for outcome in evaluated {
+      let account: EvaluatedAccount
+      switch outcome {
+      case .success(let value): account = value
+      case .failure(let error): throw .failure(.engine(error))
+      }
+      state.summary.count(account.result.status)
+      state.sample.add(account.result)
+      do {
+        try outputs.append(account.fragments)
+      } catch {
+        throw .failure(.output(error))
+      }
+    }
+  }
+
+  /// How many documents each account has, by the hash of its id: the first pass of
+  /// indexed mode, for input whose accounts' documents are not consecutive.
+  private func documentCounts(timings: inout StageTimings) throws(AuditFailure) -> [Int: Int] {
+    var counts: [Int: Int] = [:]
+    var reader = try blockReader()
+    while true {
+      let blocks = try nextWindow(of: &reader, timings: &timings)
+      guard !blocks.isEmpty else { break }
+      for document in try decode(blocks, timings: &timings) {
+        counts[document.accountID.hashValue, default: 0] += 1
+      }
+    }
+    return counts
+  }
+}
+
+/// What one pass has gathered so far.
+private struct PassState {
+  var assembler: AccountAssembler
+  var sample: TextReport.Sample
+  var summary = AuditSummary()
+}
+
+/// One evaluated account with its report fragments.
+private struct EvaluatedAccount: Sendable {
+  var result: AccountResult
+  var fragments: [ReportFormat: [UInt8]]
+}
+
+/// Standard input, read once even when the pipeline reads the evidence twice.
+private final class CachedInput: @unchecked Sendable {
+  private let read: () -> InputFile
+  private var cached: InputFile?
+  private let lock = NSLock()
+
+  init(read: @escaping () -> InputFile) {
+    self.read = read
+  }
+
+  func bytes() -> InputFile {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached { return cached }
+    let file = read()
+    cached = file
+    return file
+  }
+}

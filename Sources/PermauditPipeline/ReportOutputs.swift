@@ -1,0 +1,111 @@
+import Foundation
+import PermauditCore
+import PermauditReports
+
+/// Where a run's reports go as accounts stream past: a file per format in a new run
+/// folder, and optionally one format for standard output. Nothing is published until the
+/// run completes; a run that fails leaves no report and no run folder behind.
+final class ReportOutputs {
+  private struct Output {
+    let format: ReportFormat
+    /// Accounts as they come; the whole file when the prologue can be written first.
+    let body: StreamedFile
+  }
+
+  private var outputs: [Output] = []
+  private var standardOutput: Output?
+  private let folder: ReportFolder?
+  private let runFolder: String?
+
+  /// Prepares the outputs.
+  ///
+  /// - Parameters:
+  ///   - folder: the reports folder, or `nil` for none.
+  ///   - runName: the name of this run's folder inside it.
+  ///   - formats: the files to write there.
+  ///   - standardOutput: a format to print when the run completes.
+  init(
+    folder: ReportFolder?, runName: String, formats: [ReportFormat],
+    standardOutput: ReportFormat?, context: AuditReport
+  ) throws(AtomicFile.WriteError) {
+    self.folder = folder
+    if let folder, !formats.isEmpty {
+      let runFolder = try folder.makeRunFolder(named: runName)
+      self.runFolder = runFolder
+      for format in formats {
+        outputs.append(
+          Output(format: format, body: try StreamedFile(target: runFolder + "/" + format.fileName)))
+      }
+    } else {
+      runFolder = nil
+    }
+    if let format = standardOutput {
+      let scratch = NSTemporaryDirectory() + "permaudit-stdout-\(getpid()).\(format.rawValue)"
+      self.standardOutput = Output(format: format, body: try StreamedFile(target: scratch))
+    }
+    for output in allOutputs where !output.format.prologueNeedsSummary {
+      try output.body.append(output.format.prologue(context))
+    }
+  }
+
+  /// The formats whose fragments each account must be rendered in.
+  var formats: [ReportFormat] {
+    var formats: [ReportFormat] = []
+    for output in allOutputs where !formats.contains(output.format) {
+      formats.append(output.format)
+    }
+    return formats
+  }
+
+  private var allOutputs: [Output] { outputs + (standardOutput.map { [$0] } ?? []) }
+
+  /// Appends one account's fragments, given in the order of ``formats``.
+  func append(_ fragments: [ReportFormat: [UInt8]]) throws(AtomicFile.WriteError) {
+    for output in allOutputs {
+      try output.body.append(fragments[output.format] ?? [])
+    }
+  }
+
+  /// Finishes every file with the run's totals, publishes the run folder, and prints the
+  /// standard-output format.
+  ///
+  /// - Returns: the run folder, if reports were written.
+  func finish(_ context: AuditReport, print: (String) -> Void) throws(AtomicFile.WriteError)
+    -> String?
+  {
+    for output in allOutputs {
+      try output.body.append(output.format.epilogue(context))
+    }
+    for output in outputs {
+      try complete(output, context).publish()
+    }
+    if let runFolder, let folder {
+      try folder.pointLatest(atRunFolder: runFolder)
+    }
+    if let output = standardOutput {
+      let file = try complete(output, context)
+      try file.copy(to: print)
+      file.discard()
+    }
+    return runFolder
+  }
+
+  /// The finished file of an output: its body, or for a format whose prologue shows the
+  /// totals, a new file holding the prologue followed by the body.
+  private func complete(_ output: Output, _ context: AuditReport) throws(AtomicFile.WriteError)
+    -> StreamedFile
+  {
+    guard output.format.prologueNeedsSummary else { return output.body }
+    let whole = try StreamedFile(target: output.body.target)
+    try whole.append(output.format.prologue(context))
+    try whole.append(contentsOf: output.body)
+    output.body.discard()
+    return whole
+  }
+
+  /// Removes everything written so far, the run folder included.
+  func discard() {
+    for output in allOutputs { output.body.discard() }
+    if let runFolder { rmdir(runFolder) }
+  }
+}

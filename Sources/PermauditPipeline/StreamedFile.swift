@@ -1,0 +1,116 @@
+import Foundation
+import PermauditReports
+
+/// A file written in pieces and published only when complete: the pieces go to a hidden
+/// temporary file beside the target, which is renamed over the target at the end.
+final class StreamedFile {
+  let target: String
+  private let temporary: String
+  private var handle: FileHandle?
+  private var buffer: [UInt8] = []
+
+  /// Bytes are gathered up to this size before they are written.
+  private static let flushSize = 1 << 20
+
+  init(target: String) throws(AtomicFile.WriteError) {
+    self.target = target
+    let directory = (target as NSString).deletingLastPathComponent
+    let name = (target as NSString).lastPathComponent
+    temporary =
+      (directory.isEmpty ? "." : directory)
+      + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).partial"
+    guard FileManager.default.createFile(atPath: temporary, contents: nil),
+      let handle = FileHandle(forWritingAtPath: temporary)
+    else {
+      throw AtomicFile.WriteError(path: target, reason: "cannot create '\(temporary)'")
+    }
+    self.handle = handle
+  }
+
+  func append(_ bytes: [UInt8]) throws(AtomicFile.WriteError) {
+    buffer += bytes
+    if buffer.count >= Self.flushSize { try flush() }
+  }
+
+  /// Appends everything another streamed file holds so far, without keeping it in memory.
+  func append(contentsOf other: StreamedFile) throws(AtomicFile.WriteError) {
+    try other.flush()
+    try flush()
+    guard let source = FileHandle(forReadingAtPath: other.temporary) else {
+      throw AtomicFile.WriteError(path: other.target, reason: "cannot reopen its parts")
+    }
+    defer { try? source.close() }
+    while true {
+      let chunk: Data
+      do {
+        chunk = try source.read(upToCount: Self.flushSize) ?? Data()
+      } catch {
+        throw AtomicFile.WriteError(path: other.target, reason: error.localizedDescription)
+      }
+      if chunk.isEmpty { break }
+      try write(chunk)
+    }
+  }
+
+  /// Flushes, syncs and renames the file into place.
+  func publish() throws(AtomicFile.WriteError) {
+    try flush()
+    do {
+      try handle?.synchronize()
+      try handle?.close()
+    } catch {
+      throw AtomicFile.WriteError(path: target, reason: error.localizedDescription)
+    }
+    handle = nil
+    guard rename(temporary, target) == 0 else {
+      throw AtomicFile.WriteError(path: target, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  /// Removes the temporary file; the target is left as it was.
+  func discard() {
+    try? handle?.close()
+    handle = nil
+    unlink(temporary)
+  }
+
+  /// Copies the file's content so far to `output`, piece by piece, each piece ending on a
+  /// whole UTF-8 character.
+  func copy(to output: (String) -> Void) throws(AtomicFile.WriteError) {
+    try flush()
+    guard let source = FileHandle(forReadingAtPath: temporary) else {
+      throw AtomicFile.WriteError(path: target, reason: "cannot reopen its parts")
+    }
+    defer { try? source.close() }
+    var carry: [UInt8] = []
+    while let chunk = try? source.read(upToCount: Self.flushSize), !chunk.isEmpty {
+      var bytes = carry + chunk
+      var end = bytes.count
+      // Note: back up over continuation bytes so a character is never split in two.
+      while end > 0, end > bytes.count - 4, bytes[end - 1] & 0xC0 == 0x80 { end -= 1 }
+      if end > 0, bytes[end - 1] >= 0xC0 { end -= 1 }
+      carry = Array(bytes[end...])
+      bytes.removeLast(bytes.count - end)
+      output(String(decoding: bytes, as: UTF8.self))
+    }
+    if !carry.isEmpty { output(String(decoding: carry, as: UTF8.self)) }
+  }
+
+  private func flush() throws(AtomicFile.WriteError) {
+    guard !buffer.isEmpty else { return }
+    try write(Data(buffer))
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private func write(_ data: Data) throws(AtomicFile.WriteError) {
+    do {
+      try handle?.write(contentsOf: data)
+    } catch {
+      throw AtomicFile.WriteError(path: target, reason: error.localizedDescription)
+    }
+  }
+
+  deinit {
+    if handle != nil { discard() }
+  }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import PermauditCore
-
-@Test func placeholder() { #expect(Bool(true)) }
