@@ -16,6 +16,9 @@ let package = Package(
     .systemLibrary(
       name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(
+      name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]),
 
     // The pure engine: model types, name normalization, evaluation. No I/O, no clock.
     .target(name: "PermauditCore"),
@@ -23,20 +26,37 @@ let package = Package(
     // Reading and validating catalogs, policies and evidence from YAML, JSON and JSON Lines.
     .target(name: "PermauditInput", dependencies: ["PermauditCore", "CYAML", "COpenSSL"]),
 
-    // Turning audit results into text, JSON and Markdown.
-    .target(name: "PermauditReports", dependencies: ["PermauditCore"]),
+    // Turning audit results into text, JSON, Markdown, HTML, SARIF, JUnit and CSV, with a
+    // SHA-256 of each report's own content (libcrypto) that `permaudit verify` checks.
+    .target(name: "PermauditReports", dependencies: ["PermauditCore", "COpenSSL"]),
+
+    // Live evidence: the Justworks Partner API, https:// documents, guided attestation,
+    // over an HTTP client with timeouts, retries and backoff (URLSession on libcurl).
+    .target(name: "PermauditCollectors", dependencies: ["PermauditCore"]),
 
     // One audit run end to end: evidence streamed in windows, evaluated in parallel,
     // reports written as it goes. Bounded memory whatever the batch's size.
     .target(
       name: "PermauditPipeline",
-      dependencies: ["PermauditCore", "PermauditInput", "PermauditReports"]),
+      dependencies: [
+        "PermauditCore", "PermauditInput", "PermauditReports", "PermauditCollectors",
+      ]),
+
+    // The audit history: an append-only, hash-chained SQLite record of every run, and
+    // the drift between an account's runs.
+    .target(
+      name: "PermauditHistory",
+      dependencies: ["PermauditCore", "PermauditInput", "PermauditPipeline", "CSQLite"]),
+
+    // Webhook notifications after a run: message, delivery with retries, redaction.
+    .target(name: "PermauditNotify", dependencies: ["PermauditCore", "PermauditReports"]),
 
     // The command line as a library, so tests can drive it in-process.
     .target(
       name: "PermauditCLI",
       dependencies: [
         "PermauditCore", "PermauditInput", "PermauditReports", "PermauditPipeline",
+        "PermauditHistory", "PermauditNotify", "PermauditCollectors",
       ]),
 
     .executableTarget(name: "permaudit", dependencies: ["PermauditCLI"]),
@@ -52,7 +72,18 @@ let package = Package(
       name: "PermauditPipelineTests",
       dependencies: ["PermauditPipeline", "PermauditCore", "PermauditInput", "PermauditReports"]),
     .testTarget(
+      name: "PermauditHistoryTests",
+      dependencies: ["PermauditHistory", "PermauditCore", "PermauditInput", "PermauditPipeline"]),
+    .testTarget(
+      name: "PermauditNotifyTests", dependencies: ["PermauditNotify", "PermauditCore"]),
+    .testTarget(
+      name: "PermauditCollectorsTests",
+      dependencies: ["PermauditCollectors", "PermauditCore"]),
+    .testTarget(
       name: "PermauditCLITests",
-      dependencies: ["PermauditCLI", "PermauditCore", "PermauditInput"]),
+      dependencies: [
+        "PermauditCLI", "PermauditCore", "PermauditInput", "PermauditCollectors",
+        "PermauditHistory",
+      ]),
   ]
 )

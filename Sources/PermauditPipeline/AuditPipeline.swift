@@ -1,4 +1,5 @@
 import Foundation
+import PermauditCollectors
 import PermauditCore
 import PermauditInput
 import PermauditReports
@@ -11,6 +12,7 @@ public struct AuditPipeline {
   let loader: EvidenceLoader
   let engine: AuditEngine
   private let standardInput: CachedInput
+  private let collected: CollectedInputs
 
   /// Blocks decoded together; each is about a megabyte of JSON Lines.
   private var windowBlocks: Int { request.jobs * 2 }
@@ -20,8 +22,10 @@ public struct AuditPipeline {
     self.loader = EvidenceLoader(catalog: request.policy.catalog)
     self.engine = AuditEngine(
       policy: request.policy.policy, catalog: request.policy.catalog,
-      parameters: request.parameters, now: request.now, failOn: request.failOn)
+      parameters: request.parameters, now: request.now, failOn: request.failOn,
+      waivers: request.waivers.waivers)
     self.standardInput = CachedInput(read: standardInput)
+    self.collected = CollectedInputs(live: request.liveEvidence)
   }
 
   /// Runs the audit.
@@ -49,7 +53,9 @@ public struct AuditPipeline {
       } catch .failure(let failure) {
         throw failure
       } catch {
-        preconditionFailure("an indexed pass never finds input ungrouped")
+        // Note: an indexed pass accepts documents in any order, so this cannot happen; it
+        // is still reported rather than trusted.
+        throw .input(InputError("the evidence could not be grouped by account"))
       }
     }
   }
@@ -78,6 +84,16 @@ public struct AuditPipeline {
     var state = PassState(
       assembler: start, sample: TextReport.Sample(maxAccounts: request.summaryAccounts))
     do throws(PassError) {
+      // Note: issue 5 — `--per-account` files go into the run folder beside the reports.
+      if request.perAccount, let runFolder = outputs.runFolderPath {
+        state.accountFiles = try lift { () throws(AuditFailure) in
+          do throws(AtomicFile.WriteError) {
+            return try AccountFiles(runFolder: runFolder, formats: request.formats)
+          } catch {
+            throw .output(error)
+          }
+        }
+      }
       var reader = try lift { () throws(AuditFailure) in try blockReader() }
       while true {
         let blocks = try lift { () throws(AuditFailure) in
@@ -94,14 +110,26 @@ public struct AuditPipeline {
       }
       try evaluate(state.assembler.finish(), into: &state, outputs: outputs, timings: &timings)
 
-      guard state.summary.accounts > 0 else {
+      guard state.summary.accounts + state.outsideShard > 0 else {
         throw .failure(
           .input(
             InputError(
               "the evidence names no accounts: an audit of nothing cannot pass",
               hint: "check that the evidence paths hold evidence documents")))
       }
-      let context = request.context(summary: state.summary)
+      var context = request.context(summary: state.summary)
+      context.waivers.unused = context.waivers.waivers.indices.filter {
+        !state.usedWaivers.contains($0)
+      }
+      if let observer = request.observer {
+        try lift { () throws(AuditFailure) in
+          do throws(ObserverError) {
+            try observer.finish(&context)
+          } catch {
+            throw .observer(error)
+          }
+        }
+      }
       let clock = ContinuousClock()
       let start = clock.now
       let runFolder = try lift { () throws(AuditFailure) in
@@ -112,18 +140,30 @@ public struct AuditPipeline {
         }
       }
       timings.write += clock.now - start
-      return AuditOutcome(
+      var outcome = AuditOutcome(
         report: context, sample: state.sample, runFolder: runFolder, timings: timings)
+      outcome.outsideShard = state.outsideShard
+      return outcome
     } catch {
+      state.accountFiles?.discard()
       outputs.discard()
+      request.observer?.discard()
       throw error
     }
   }
 
   private func blockReader() throws(AuditFailure) -> EvidenceBlockReader {
+    // Note: live sources are collected first (once per run), so a collection failure is
+    // reported as such (exit 3) before any file is read.
+    let live: [String: InputFile]
+    do {
+      live = try collected.files(for: request.evidence, system: request.policy.catalog.system)
+    } catch {
+      throw .collection(error)
+    }
     do {
       return try EvidenceBlockReader(
-        references: request.evidence, standardInput: standardInput.bytes)
+        references: request.evidence, standardInput: standardInput.bytes, collected: live)
     } catch {
       throw .input(error)
     }
@@ -198,23 +238,36 @@ public struct AuditPipeline {
     _ accounts: [AccountEvidence], into state: inout PassState, outputs: ReportOutputs,
     timings: inout StageTimings
   ) throws(PassError) {
+    // Note: issue 5 — accounts of other shards are counted and skipped before evaluation.
+    let inShard = accounts.filter { request.shard?.contains(accountID: $0.accountID) ?? true }
+    state.outsideShard += accounts.count - inShard.count
+    let accounts = inShard
     guard !accounts.isEmpty else { return }
     let clock = ContinuousClock()
     let start = clock.now
     let engine = self.engine
     let formats = outputs.formats
     let context = request.context()
+    let observer = request.observer
+    let accountFiles = state.accountFiles
     let firstPosition = state.summary.accounts
     let items = accounts.enumerated().map { (position: firstPosition + $0.offset, account: $0.element) }
 
     let evaluated = parallelMap(items, jobs: request.jobs) { item in
       Result { () throws(EngineError) -> EvaluatedAccount in
-        let result = try engine.evaluate(item.account)
+        var result = try engine.evaluate(item.account)
+        if let observer { result = observer.annotate(result) }
+        var fileError: AtomicFile.WriteError?
+        do throws(AtomicFile.WriteError) {
+          try accountFiles?.write(result, in: context)
+        } catch {
+          fileError = error
+        }
         var fragments: [ReportFormat: [UInt8]] = [:]
         for format in formats {
           fragments[format] = format.fragment(result, in: context, isFirst: item.position == 0)
         }
-        return EvaluatedAccount(result: result, fragments: fragments)
+        return EvaluatedAccount(result: result, fragments: fragments, fileError: fileError)
       }
     }
     let written = clock.now
@@ -228,11 +281,18 @@ public struct AuditPipeline {
       case .failure(let error): throw .failure(.engine(error))
       }
       state.summary.count(account.result.status)
+      state.usedWaivers.formUnion(account.result.matchedWaivers)
       state.sample.add(account.result)
       do {
         try outputs.append(account.fragments)
       } catch {
         throw .failure(.output(error))
+      }
+      if let error = account.fileError { throw .failure(.output(error)) }
+      do throws(ObserverError) {
+        try observer?.record(account.result)
+      } catch {
+        throw .failure(.observer(error))
       }
     }
   }
@@ -258,12 +318,20 @@ private struct PassState {
   var assembler: AccountAssembler
   var sample: TextReport.Sample
   var summary = AuditSummary()
+  /// Accounts of other shards, skipped.
+  var outsideShard = 0
+  /// Positions of the waivers that named a finding so far.
+  var usedWaivers = Set<Int>()
+  /// Where `--per-account` files go, if anywhere.
+  var accountFiles: AccountFiles?
 }
 
 /// One evaluated account with its report fragments.
 private struct EvaluatedAccount: Sendable {
   var result: AccountResult
   var fragments: [ReportFormat: [UInt8]]
+  /// Why the account's `--per-account` files could not be written, if they could not.
+  var fileError: AtomicFile.WriteError?
 }
 
 /// Standard input, read once even when the pipeline reads the evidence twice.

@@ -1,4 +1,5 @@
 import Foundation
+import PermauditCollectors
 import PermauditCore
 import PermauditInput
 import PermauditReports
@@ -23,6 +24,16 @@ public struct AuditRequest: Sendable {
   /// How many accounts the terminal summary shows in full.
   public var summaryAccounts: Int
   public var tool: ToolInfo
+  /// Sees every judged account (the audit history); `nil` for none.
+  public var observer: (any AuditObserver)? = nil
+  /// Audit only this subset of the batch's accounts (`--shard I/N`).
+  public var shard: Shard? = nil
+  /// Also write one report per account into the run folder (`--per-account`).
+  public var perAccount = false
+  /// Collects `justworks:` and `https://` evidence; `nil` refuses such references.
+  public var liveEvidence: LiveEvidence? = nil
+  /// Accepted exceptions (`--waivers`), with their file.
+  public var waivers = WaiverSet()
 
   public init(
     policy: LoadedPolicy, evidence: [String], parameters: [String: String] = [:], now: Date,
@@ -53,6 +64,8 @@ public struct AuditRequest: Sendable {
         path: policy.catalogFile.path, sha256: policy.catalogFile.sha256),
       failOn: failOn, accounts: [])
     report.summary = summary
+    report.shard = shard
+    report.waivers = waivers
     return report
   }
 }
@@ -66,6 +79,8 @@ public struct AuditOutcome: Sendable {
   /// The run folder the report files were published in, if any.
   public var runFolder: String?
   public var timings: StageTimings
+  /// Accounts in the evidence that belong to another shard and were not audited.
+  public var outsideShard = 0
 }
 
 /// Why a run stopped without judging.
@@ -76,6 +91,10 @@ public enum AuditFailure: Error, Sendable {
   case engine(EngineError)
   /// A report could not be written.
   case output(AtomicFile.WriteError)
+  /// The run's observer (the audit history) failed.
+  case observer(ObserverError)
+  /// Live evidence could not be collected (network, authentication, remote error).
+  case collection(CollectionError)
 }
 
 /// Where the time of a run went, for `--timings` and the benchmark.

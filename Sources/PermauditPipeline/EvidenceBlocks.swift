@@ -36,12 +36,20 @@ struct EvidenceBlockReader {
   /// Checks every reference and lists the inputs, so that a missing path is reported before
   /// anything is read.
   ///
-  /// - Parameter standardInput: read once if a reference is `-`.
-  init(references: [String], standardInput: () -> InputFile) throws(InputError) {
+  /// - Parameters:
+  ///   - standardInput: read once if a reference is `-`.
+  ///   - collected: the bytes of live references (`justworks:…`, `https://…`) already
+  ///     collected, by reference; a live reference missing here is refused.
+  init(
+    references: [String], standardInput: () -> InputFile,
+    collected: [String: InputFile] = [:]
+  ) throws(InputError) {
     var units: [Unit] = []
     for reference in references {
       if reference == "-" {
         units.append(.memory(standardInput()))
+      } else if let file = collected[reference] {
+        units.append(.memory(file))
       } else if reference.contains("://") || reference.hasPrefix("justworks:") {
         throw InputError(
           "evidence source '\(EvidenceLoader.redacted(reference))' needs a live collector, "
@@ -101,15 +109,20 @@ struct LineBlocks {
   private var nextLine = 1
   private var isAtEnd = false
 
-  init(path: String) throws(InputError) {
+  /// The bytes a block aims for; a block always ends at a line end.
+  let blockSize: Int
+
+  init(path: String, blockSize: Int = EvidenceBlockReader.blockSize) throws(InputError) {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw InputError("evidence file '\(path)' cannot be read", hint: "check its permissions")
     }
     self.path = path
     self.handle = handle
+    self.blockSize = max(1, blockSize)
   }
 
   init(file: InputFile) {
+    blockSize = EvidenceBlockReader.blockSize
     path = file.path
     pending = file.bytes
     isAtEnd = true
@@ -119,7 +132,7 @@ struct LineBlocks {
   static let maxLineBytes = 64 << 20
 
   mutating func next() throws(InputError) -> EvidenceBlock? {
-    while !isAtEnd && pending.count < EvidenceBlockReader.blockSize { try readChunk() }
+    while !isAtEnd && pending.count < blockSize { try readChunk() }
     guard !pending.isEmpty else { return nil }
 
     var end = pending.count
@@ -149,7 +162,7 @@ struct LineBlocks {
   private mutating func readChunk() throws(InputError) {
     let chunk: Data
     do {
-      chunk = try handle?.read(upToCount: EvidenceBlockReader.blockSize) ?? Data()
+      chunk = try handle?.read(upToCount: blockSize) ?? Data()
     } catch {
       throw InputError("evidence file '\(path)' cannot be read: \(error.localizedDescription)")
     }

@@ -10,6 +10,8 @@ final class ReportOutputs {
     let format: ReportFormat
     /// Accounts as they come; the whole file when the prologue can be written first.
     let body: StreamedFile
+    /// Puts the format's separator between non-empty fragments.
+    let joiner: FragmentJoiner
   }
 
   private var outputs: [Output] = []
@@ -34,14 +36,19 @@ final class ReportOutputs {
       self.runFolder = runFolder
       for format in formats {
         outputs.append(
-          Output(format: format, body: try StreamedFile(target: runFolder + "/" + format.fileName)))
+          Output(
+            format: format, body: try StreamedFile(target: runFolder + "/" + format.fileName),
+            joiner: FragmentJoiner(format)))
       }
     } else {
       runFolder = nil
     }
     if let format = standardOutput {
-      let scratch = NSTemporaryDirectory() + "permaudit-stdout-\(getpid()).\(format.rawValue)"
-      self.standardOutput = Output(format: format, body: try StreamedFile(target: scratch))
+      // The scratch file gets a random name, is created exclusively and readable by the
+      // owner only (see StreamedFile), and is removed once printed.
+      let scratch = NSTemporaryDirectory() + "permaudit-stdout.\(format.rawValue)"
+      self.standardOutput = Output(
+        format: format, body: try StreamedFile(target: scratch), joiner: FragmentJoiner(format))
     }
     for output in allOutputs where !output.format.prologueNeedsSummary {
       try output.body.append(output.format.prologue(context))
@@ -57,12 +64,15 @@ final class ReportOutputs {
     return formats
   }
 
+  /// The run folder the files are written in, if any.
+  var runFolderPath: String? { runFolder }
+
   private var allOutputs: [Output] { outputs + (standardOutput.map { [$0] } ?? []) }
 
   /// Appends one account's fragments, given in the order of ``formats``.
   func append(_ fragments: [ReportFormat: [UInt8]]) throws(AtomicFile.WriteError) {
     for output in allOutputs {
-      try output.body.append(fragments[output.format] ?? [])
+      try output.body.append(output.joiner.next(fragments[output.format] ?? []))
     }
   }
 
@@ -77,13 +87,16 @@ final class ReportOutputs {
       try output.body.append(output.format.epilogue(context))
     }
     for output in outputs {
-      try complete(output, context).publish()
+      let file = try complete(output, context)
+      try file.seal(as: output.format, context)
+      try file.publish()
     }
     if let runFolder, let folder {
       try folder.pointLatest(atRunFolder: runFolder)
     }
     if let output = standardOutput {
       let file = try complete(output, context)
+      try file.seal(as: output.format, context)
       try file.copy(to: print)
       file.discard()
     }

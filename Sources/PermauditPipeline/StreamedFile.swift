@@ -1,11 +1,13 @@
 import Foundation
+import PermauditCore
 import PermauditReports
 
 /// A file written in pieces and published only when complete: the pieces go to a hidden
 /// temporary file beside the target, which is renamed over the target at the end.
 final class StreamedFile {
   let target: String
-  private let temporary: String
+  /// The hidden file the pieces go to until ``publish()``.
+  let temporary: String
   private var handle: FileHandle?
   private var buffer: [UInt8] = []
 
@@ -14,17 +16,17 @@ final class StreamedFile {
 
   init(target: String) throws(AtomicFile.WriteError) {
     self.target = target
-    let directory = (target as NSString).deletingLastPathComponent
+    let directory = PathText.folder(of: target)
     let name = (target as NSString).lastPathComponent
     temporary =
       (directory.isEmpty ? "." : directory)
       + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).partial"
-    guard FileManager.default.createFile(atPath: temporary, contents: nil),
-      let handle = FileHandle(forWritingAtPath: temporary)
-    else {
-      throw AtomicFile.WriteError(path: target, reason: "cannot create '\(temporary)'")
+    // A new file only (O_EXCL): never write through a link someone left at that name.
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw AtomicFile.WriteError(path: target, reason: String(cString: strerror(errno)))
     }
-    self.handle = handle
+    self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
   }
 
   func append(_ bytes: [UInt8]) throws(AtomicFile.WriteError) {
@@ -62,7 +64,7 @@ final class StreamedFile {
       throw AtomicFile.WriteError(path: target, reason: error.localizedDescription)
     }
     handle = nil
-    guard rename(temporary, target) == 0 else {
+    guard chmod(temporary, 0o644) == 0, rename(temporary, target) == 0 else {
       throw AtomicFile.WriteError(path: target, reason: String(cString: strerror(errno)))
     }
   }
@@ -96,18 +98,32 @@ final class StreamedFile {
     if !carry.isEmpty { output(String(decoding: carry, as: UTF8.self)) }
   }
 
-  private func flush() throws(AtomicFile.WriteError) {
+  func flush() throws(AtomicFile.WriteError) {
     guard !buffer.isEmpty else { return }
-    try write(Data(buffer))
+    let result = buffer.withUnsafeBytes { writeFully($0) }
     buffer.removeAll(keepingCapacity: true)
+    if let reason = result { throw AtomicFile.WriteError(path: target, reason: reason) }
   }
 
   private func write(_ data: Data) throws(AtomicFile.WriteError) {
-    do {
-      try handle?.write(contentsOf: data)
-    } catch {
-      throw AtomicFile.WriteError(path: target, reason: error.localizedDescription)
+    if let reason = data.withUnsafeBytes({ writeFully($0) }) {
+      throw AtomicFile.WriteError(path: target, reason: reason)
     }
+  }
+
+  /// Writes all of `bytes` to the file; the system's reason when that fails.
+  private func writeFully(_ bytes: UnsafeRawBufferPointer) -> String? {
+    guard let handle, let base = bytes.baseAddress else { return nil }
+    var written = 0
+    while written < bytes.count {
+      let result = Foundation.write(handle.fileDescriptor, base + written, bytes.count - written)
+      if result < 0 {
+        if errno == EINTR { continue }
+        return String(cString: strerror(errno))
+      }
+      written += result
+    }
+    return nil
   }
 
   deinit {

@@ -173,6 +173,28 @@ import Testing
     #expect(Data(result.stdout.utf8) == file)
   }
 
+  @Test func aLargeReportOnStandardOutputMatchesTheFileByteForByte() throws {
+    // Note: over a megabyte of JSON with '—' and '→' in it, so the output is copied in
+    // pieces and some piece ends inside a multi-byte character.
+    let accounts = (1...300).map {
+      EvidenceFixture.compliant(id: "m_5\(1000 + $0)", firstName: "Ωmega\($0)")
+        .with { $0.permissions = [] }.jsonLine
+    }
+    let batch = try sandbox.write(accounts.joined(separator: "\n"), to: "large.jsonl")
+    let reports = sandbox.path + "/Reports"
+    let result = CLI.run([
+      "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
+      "--now", auditTime, "--evidence", batch, "--reports", reports, "--stdout", "json",
+      "--format", "json",
+    ])
+
+    #expect(result.exitCode == .nonCompliant, "\(result.stderr)")
+    let file = try contents(of: reports + "/runs/\(Self.runName)/report.json")
+    #expect(file.count > 1 << 20)
+    #expect(Data(result.stdout.utf8) == file)
+    #expect(try result.report().summary["non_compliant"] == 300)
+  }
+
   @Test func aFailedRunKeepsTheLatestCompleteRun() throws {
     let reports = sandbox.path + "/Reports"
     #expect(audit(reports: reports).exitCode == .compliant)
@@ -195,6 +217,33 @@ import Testing
     let link = try FileManager.default.destinationOfSymbolicLink(atPath: reports + "/latest")
     #expect(link == "runs/" + Self.runName)
     #expect(sandbox.listing().allSatisfy { !$0.contains(".partial") && !$0.hasSuffix(".tmp") })
+  }
+
+  @Test func inputReadTwiceStillMakesOneRunFolder() throws {
+    // Note: m_4101's second document comes after another account's, so the audit reads the
+    // input a second time; the first attempt must leave nothing behind.
+    let lines = [
+      EvidenceFixture.compliant(id: "m_4101", firstName: "Oak").with { $0.permissions = nil },
+      EvidenceFixture.compliant(id: "m_4102", firstName: "Ash"),
+      EvidenceFixture.compliant(id: "m_4101", firstName: "Oak").with { $0.attributes = [:] },
+    ].map(\.jsonLine)
+    let batch = try sandbox.write(lines.joined(separator: "\n"), to: "apart.jsonl")
+    let reports = sandbox.path + "/Reports"
+    let result = CLI.run([
+      "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
+      "--now", auditTime, "--evidence", batch, "--reports", reports,
+    ])
+
+    #expect(result.exitCode == .compliant, "\(result.stderr)")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: reports + "/runs") == [Self.runName])
+    let run = reports + "/runs/" + Self.runName
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: run).sorted()
+        == ["report.json", "report.md", "report.txt"])
+    let report = try ReportView(
+      json: String(decoding: try contents(of: run + "/report.json"), as: UTF8.self))
+    #expect(report.summary["accounts"] == 2)
   }
 
   @Test func theNumberOfThreadsDoesNotChangeTheReports() throws {

@@ -40,7 +40,7 @@ private let acmePolicy = """
     }
     let summaries = results.compactMap(\.summary)
     #expect(summaries.contains { $0.hasPrefix("catalog 'justworks', 9 permissions") })
-    #expect(summaries.contains { $0.hasPrefix("policy 'goprofiles-justworks', 2 steps") })
+    #expect(summaries.contains { $0.hasPrefix("policy 'goprofiles-justworks', 3 steps, 17 requirements") })
   }
 
   @Test func filesUnderAFolderAreItsCatalogsAndPoliciesInNameOrder() throws {
@@ -89,7 +89,7 @@ private let acmePolicy = """
       let results = linter.lint([policy, catalog])
       #expect(results.map(\.path) == [policy, catalog])
       #expect(results.map(\.error) == [nil, nil])
-      #expect(results[0].summary == "policy 'acme-policy', 1 steps, 1 requirements")
+      #expect(results[0].summary == "policy 'acme-policy', 1 step, 1 requirement")
       #expect(results[1].summary == "catalog 'acme', 1 permissions, 0 attributes")
 
       let alone = try #require(linter.lint([policy]).first?.error)

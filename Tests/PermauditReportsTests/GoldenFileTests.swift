@@ -25,6 +25,12 @@ import Testing
       TextReport.render(FixtureReports.batch, style: .plain, detail: .summary(maxAccounts: 2))
     },
     Case(file: "empty.md") { MarkdownReport.render(FixtureReports.report([])) },
+    Case(file: "waivers.md") { MarkdownReport.render(FixtureReports.withWaivers) },
+    Case(file: "report.html") { HTMLReport.render(FixtureReports.withWaivers) },
+    Case(file: "report.sarif") { SARIFReport.render(FixtureReports.withWaivers) },
+    Case(file: "report.junit.xml") { JUnitReport.render(FixtureReports.withWaivers) },
+    Case(file: "report.csv") { CSVReport.render(FixtureReports.withWaivers) },
+    Case(file: "waivers.json") { JSONReport.render(FixtureReports.withWaivers) },
     Case(file: "empty.txt") {
       TextReport.render(FixtureReports.report([]), style: .plain, detail: .full)
     },

@@ -8,20 +8,28 @@ import PermauditReports
 struct AuditCommand {
   let options: AuditOptions
   let console: Console
+  /// History, notifications, shards and per-account reports (issue 5).
+  let scheduled: ScheduledRun
 
   init(_ parsed: ParsedArguments, console: Console) throws(CommandFailure) {
     self.options = try AuditOptions(parsed)
     self.console = console
+    scheduled = ScheduledRun(
+      options: try ScheduleOptions(parsed, audit: options, environment: console.environment),
+      console: console, isQuiet: options.isQuiet)
   }
 
   func run() throws(CommandFailure) -> ExitCode {
     let loaded = try loadPolicy()
     try checkParameters(against: loaded.policy)
-    let request = AuditRequest(
+    var request = AuditRequest(
       policy: loaded, evidence: options.evidence, parameters: options.parameters,
       now: options.now ?? console.clock(), failOn: options.failOn, formats: options.formats,
       reportsFolder: options.reportsFolder, standardOutput: options.stdoutFormat,
       jobs: options.jobs, tool: ToolInfo(version: BuildInfo.version))
+    request.liveEvidence = options.network.liveEvidence(console: console)
+    request.waivers = try loadWaivers()
+    let history = try scheduled.prepare(&request)
 
     var progress = Progress(console: console)
     let outcome: AuditOutcome
@@ -34,10 +42,14 @@ struct AuditCommand {
       throw CommandFailure(error)
     }
     progress.finish()
+    let recorded = try scheduled.record(outcome, in: history)
 
     if options.showsTimings { console.writeError(describe(outcome.timings)) }
+    warnAboutUnusedWaivers(outcome.report.waivers)
     printSummary(outcome)
-    return exitCode(for: outcome.report.summary)
+    let code = exitCode(for: outcome.report.summary)
+    scheduled.notify(outcome, exitCode: code, recorded: recorded)
+    return code
   }
 
   private func loadPolicy() throws(CommandFailure) -> LoadedPolicy {

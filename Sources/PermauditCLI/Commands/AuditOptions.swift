@@ -19,9 +19,14 @@ struct AuditOptions {
   /// Threads that decode and evaluate evidence.
   var jobs: Int
   var showsTimings: Bool
+  /// `--waivers FILE`, if given.
+  var waiversFile: String?
+  /// Timeouts, retries and logging of live evidence (`justworks:`, `https://`).
+  var network: NetworkOptions
 
   init(_ parsed: ParsedArguments) throws(CommandFailure) {
     policy = parsed.value(for: "policy") ?? ""
+    network = try NetworkOptions(parsed)
     evidence = parsed.values(for: "evidence")
     guard !evidence.isEmpty else {
       throw .usage("missing --evidence (PATH|-); say what to audit")
@@ -57,6 +62,7 @@ struct AuditOptions {
     policiesFolder = parsed.value(for: "policies-dir") ?? "Policies"
     isQuiet = parsed.isSet("quiet")
     showsTimings = parsed.isSet("timings")
+    waiversFile = parsed.value(for: "waivers")
     jobs = try Self.jobs(parsed.isSet("jobs") ? parsed.value(for: "jobs") : nil)
   }
 

@@ -17,15 +17,17 @@ public enum CommandTree {
         help: "Policy to apply; an ID is looked up under the policies folder.",
         isRequired: true),
       .repeatable(
-        "evidence", short: "e", valueName: "PATH|-",
-        help: "Evidence to audit: a .json, .jsonl, .yaml or .yml file, a folder of them, or "
-          + "'-' for standard input. Repeatable; documents are merged per account."),
+        "evidence", short: "e", valueName: "PATH|URL|SOURCE",
+        help: "Evidence to audit: a .json, .jsonl, .yaml or .yml file, a folder of them, "
+          + "'-' for standard input, an https:// URL, or justworks:<work email or member "
+          + "id>. Repeatable; documents are merged per account."),
       .repeatable(
         "param", valueName: "NAME=VALUE",
         help: "Policy parameter for every account (wins over evidence). Repeatable."),
       .value(
         "format", valueName: "LIST",
-        help: "Report formats, comma-separated: text, json, markdown.",
+        help: "Report formats, comma-separated: text, json, markdown, html, sarif, junit, "
+          + "csv.",
         default: "json,markdown,text"),
       .value(
         "reports", valueName: "DIR", help: "Where report files go; '-' for none.",
@@ -40,6 +42,7 @@ public enum CommandTree {
         "now", valueName: "TIMESTAMP",
         help: "Evaluate as of this time (RFC 3339 with a zone), for reproducible runs."),
       catalogOption,
+      waiversOption,
       policiesDirOption,
       .value(
         "jobs", short: "j", valueName: "N",
@@ -47,7 +50,7 @@ public enum CommandTree {
         default: "all cores"),
       .flag("quiet", short: "q", help: "Print nothing but errors (reports are still written)."),
       .flag("timings", help: "Print where the run's time went on standard error."),
-    ])
+    ] + NetworkOptions.specs + ScheduleOptions.specs)
 
   static let policyLint = CommandSpec(
     name: "lint",
@@ -72,5 +75,5 @@ public enum CommandTree {
     name: "permaudit",
     abstract: "Audit the permissions and set-up of the service accounts that SaaS "
       + "integrations use, against a documented policy.",
-    subcommands: [audit, policy, version])
+    subcommands: [audit, collect, attest, policy, explain, verify, HistoryCommand.spec, version])
 }

@@ -69,8 +69,9 @@ struct PolicyDescription {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private func describe(_ requirement: AttributeRequirement) -> [String] {
-    let label = catalog.attribute(named: requirement.attribute)?.displayName
+  func describe(_ requirement: AttributeRequirement) -> [String] {
+    let label =
+      catalog.attribute(named: requirement.attribute)?.displayName
       ?? requirement.attribute
     let rule: String
     switch requirement.rule {
@@ -84,7 +85,7 @@ struct PolicyDescription {
     return lines
   }
 
-  private func describe(_ requirement: PermissionRequirement, paths: PermissionPaths)
+  func describe(_ requirement: PermissionRequirement, paths: PermissionPaths)
     -> [String]
   {
     let definition = catalog.permission(id: requirement.id)

@@ -1,3 +1,4 @@
+import PermauditCollectors
 import PermauditCore
 import PermauditInput
 import PermauditPipeline
@@ -13,6 +14,10 @@ enum CommandFailure: Error {
   case engine(EngineError)
   /// A report could not be written.
   case output(AtomicFile.WriteError)
+  /// The audit history could not be read, written or verified.
+  case history(String)
+  /// Live evidence could not be collected (network, authentication, remote error).
+  case collection(CollectionError)
 
   /// A failed audit run, as the command line reports it.
   init(_ failure: AuditFailure) {
@@ -20,6 +25,8 @@ enum CommandFailure: Error {
     case .input(let error): self = .input(error)
     case .engine(let error): self = .engine(error)
     case .output(let error): self = .output(error)
+    case .observer(let error): self = .history(error.message)
+    case .collection(let error): self = .collection(error)
     }
   }
 
@@ -29,6 +36,9 @@ enum CommandFailure: Error {
     // Note: a report that cannot be written means nothing reliable was produced, which is
     // reported as an input problem (the reports folder is an input of the run).
     case .output: return .invalidInput
+    // Note: like the reports folder, the history file is an input of the run.
+    case .history: return .invalidInput
+    case .collection: return .collectionFailed
     }
   }
 
@@ -38,6 +48,8 @@ enum CommandFailure: Error {
     case .input(let error): return error.description
     case .engine(let error): return error.description
     case .output(let error): return error.description
+    case .history(let message): return message
+    case .collection(let error): return error.description
     }
   }
 }

@@ -9,6 +9,10 @@ public struct Console: Sendable {
   public var writeError: @Sendable (String) -> Void
   /// Reads all of standard input.
   public var readInput: @Sendable () -> [UInt8]
+  /// Reads the next line of standard input without its line end; `nil` at the end.
+  public var readLine: @Sendable () -> String?
+  /// Whether standard input is a terminal: a person answering, not a script.
+  public var isInputTerminal: Bool
   public var isOutputTerminal: Bool
   public var isErrorTerminal: Bool
   public var environment: [String: String]
@@ -20,11 +24,14 @@ public struct Console: Sendable {
     writeError: @escaping @Sendable (String) -> Void,
     readInput: @escaping @Sendable () -> [UInt8] = { [] },
     isOutputTerminal: Bool = false, isErrorTerminal: Bool = false,
-    environment: [String: String] = [:], clock: @escaping @Sendable () -> Date = { Date() }
+    environment: [String: String] = [:], clock: @escaping @Sendable () -> Date = { Date() },
+    readLine: (@Sendable () -> String?)? = nil, isInputTerminal: Bool = false
   ) {
     self.write = write
     self.writeError = writeError
     self.readInput = readInput
+    self.readLine = readLine ?? InputLines(read: readInput).next
+    self.isInputTerminal = isInputTerminal
     self.isOutputTerminal = isOutputTerminal
     self.isErrorTerminal = isErrorTerminal
     self.environment = environment
@@ -39,7 +46,9 @@ public struct Console: Sendable {
       readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
       isOutputTerminal: isatty(STDOUT_FILENO) == 1,
       isErrorTerminal: isatty(STDERR_FILENO) == 1,
-      environment: ProcessInfo.processInfo.environment)
+      environment: ProcessInfo.processInfo.environment,
+      readLine: { Swift.readLine(strippingNewline: true) },
+      isInputTerminal: isatty(STDIN_FILENO) == 1)
   }
 
   /// Prints one error line: `permaudit: error: …`.

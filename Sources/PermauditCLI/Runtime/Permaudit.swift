@@ -33,8 +33,13 @@ public enum Permaudit {
   {
     switch Array(parsed.commandPath.dropFirst()) {
     case ["audit"]: return try AuditCommand(parsed, console: console).run()
+    case ["collect"]: return try CollectCommand(parsed, console: console).run()
+    case ["attest"]: return try AttestCommand(parsed, console: console).run()
     case ["policy", "lint"]: return try PolicyLintCommand(parsed, console: console).run()
     case ["policy", "show"]: return try PolicyShowCommand(parsed, console: console).run()
+    case ["verify"]: return VerifyCommand(parsed, console: console).run()
+    case ["explain"]: return try ExplainCommand(parsed, console: console).run()
+    case ["history"]: return try HistoryCommand(parsed, console: console).run()
     case ["version"]:
       console.write(
         "permaudit \(BuildInfo.version) (\(BuildInfo.configuration), \(BuildInfo.compiler), "

@@ -27,7 +27,7 @@ struct AccountFacts {
 
   /// Every document of the account.
   var evidence: [Provenance]
-  private var attributeObservations: [String: [(AttributeValue, Provenance)]] = [:]
+  private let documents: [EvidenceDocument]
   /// `nil` when no document lists permissions: the account's permissions are unknown.
   var permissionLists: [Provenance]?
   /// Each permission named in any list, in order of first appearance.
@@ -36,15 +36,14 @@ struct AccountFacts {
   var parameterValues: [String: [String]] = [:]
 
   init(_ account: AccountEvidence, index: PermissionIndex) {
+    documents = account.documents
     evidence = account.documents.map(\.provenance)
     var positions: [String: Int] = [:]
-    var listedKeys: [Set<String>] = []
+    var listed: [(keys: Set<String>, ids: [String])] = []
 
     for document in account.documents {
-      for (name, value) in document.attributes {
-        attributeObservations[name, default: []].append((value, document.provenance))
-      }
-      for (name, value) in document.parameters where !(parameterValues[name] ?? []).contains(
+      for (name, value) in document.parameters
+      where !(parameterValues[name] ?? []).contains(
         value)
       {
         parameterValues[name, default: []].append(value)
@@ -64,17 +63,20 @@ struct AccountFacts {
         } else {
           positions[key] = heldPermissions.count
           heldPermissions.append(
-            HeldPermission(id: id, writtenName: name, holders: [document.provenance],
+            HeldPermission(
+              id: id, writtenName: name, holders: [document.provenance],
               nonHolders: []))
         }
       }
-      // Note: a list also grants what its permissions imply, so a document listing one
-      // member of an `implies` cycle, or a permission implying another, does not dispute
-      // a document that lists the other.
-      listedKeys.append(keys.union(index.closure(of: ids)))
+      listed.append((keys, ids))
     }
 
-    guard let lists = permissionLists else { return }
+    // Note: with one list nothing can disagree, which is the common case and worth skipping.
+    guard let lists = permissionLists, lists.count > 1 else { return }
+    // A list also grants what its permissions imply, so a document listing one member of
+    // an `implies` cycle, or a permission implying another, does not dispute a document
+    // that lists the other.
+    let listedKeys = listed.map { $0.keys.union(index.closure(of: $0.ids)) }
     for (position, held) in heldPermissions.enumerated() {
       let key = held.id ?? "?" + TextNormalization.permissionKey(held.writtenName)
       heldPermissions[position].nonHolders = zip(lists, listedKeys)
@@ -87,9 +89,14 @@ struct AccountFacts {
   func attribute(_ name: String, comparisonForm: (AttributeValue) -> AttributeValue)
     -> AttributeFact
   {
-    guard let observations = attributeObservations[name], !observations.isEmpty else {
-      return .unknown
+    if documents.count == 1 {
+      guard let value = documents[0].attributes[name] else { return .unknown }
+      return .known(value, evidence)
     }
+    let observations = documents.compactMap { document in
+      document.attributes[name].map { ($0, document.provenance) }
+    }
+    guard !observations.isEmpty else { return .unknown }
     var groups: [(form: AttributeValue, value: AttributeValue, evidence: [Provenance])] = []
     for (value, provenance) in observations {
       let form = comparisonForm(value)

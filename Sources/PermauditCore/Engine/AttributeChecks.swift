@@ -1,34 +1,32 @@
 /// Checks an account's fields against the policy's attribute requirements.
 struct AttributeChecks {
-  let policy: Policy
-  let catalog: Catalog
+  let plan: EvaluationPlan
   let facts: AccountFacts
   let parameters: ResolvedParameters
 
   func run(into outcome: inout CheckOutcome) {
-    for (step, requirement) in policy.attributeRequirements {
-      guard let definition = catalog.attribute(named: requirement.attribute) else { continue }
-      check(requirement, definition: definition, step: step, into: &outcome)
+    for planned in plan.attributes {
+      check(planned, into: &outcome)
     }
   }
 
-  private func check(
-    _ requirement: AttributeRequirement, definition: AttributeDefinition, step: PolicyStep,
-    into outcome: inout CheckOutcome
-  ) {
-    let ignoresCase = requirement.isCaseInsensitive || definition.type == .email
+  private func check(_ planned: EvaluationPlan.Attribute, into outcome: inout CheckOutcome) {
+    let requirement = planned.requirement
+    let definition = planned.definition
+    let ignoresCase = planned.ignoresCase
     let fact = facts.attribute(requirement.attribute) { comparisonForm($0, ignoresCase) }
-    let finding = FindingDraft(requirement: requirement, definition: definition, step: step)
+    let finding = FindingDraft(
+      requirement: requirement, definition: definition, stepID: planned.stepID)
 
     if case .any = requirement.rule {
       outcome.passed.append(
         PassedCheck(
-          kind: .attribute, subject: requirement.attribute, step: step.id,
+          kind: .attribute, subject: requirement.attribute, step: planned.stepID,
           expected: "any value", actual: fact.summary, evidence: fact.evidence))
       return
     }
 
-    let conflictingParameters = requirement.rule.parameterNames.filter {
+    let conflictingParameters = planned.parameterNames.filter {
       parameters.conflicts[$0] != nil
     }
     if let name = conflictingParameters.first {
@@ -41,7 +39,10 @@ struct AttributeChecks {
       return
     }
 
-    guard let expected = requirement.rule.rendered(with: parameters.values) else {
+    guard
+      let expected = planned.fixedExpectation
+        ?? requirement.rule.rendered(with: parameters.values)
+    else {
       let missing = requirement.rule.parameterNames.filter { parameters.values[$0] == nil }
         .uniqued()
       let names = missing.map { "'\($0)'" }.joined(separator: ", ")
@@ -81,7 +82,7 @@ struct AttributeChecks {
       if expected.forms(ignoringCase: ignoresCase).contains(actualForm) {
         outcome.passed.append(
           PassedCheck(
-            kind: .attribute, subject: requirement.attribute, step: step.id,
+            kind: .attribute, subject: requirement.attribute, step: planned.stepID,
             expected: expected.text, actual: value.description, evidence: evidence))
       } else {
         outcome.findings.append(
@@ -95,7 +96,9 @@ struct AttributeChecks {
   /// The form two values are compared in.
   private func comparisonForm(_ value: AttributeValue, _ ignoresCase: Bool) -> AttributeValue {
     guard case .text(let text) = value else { return value }
-    let form = ignoresCase ? TextNormalization.caseInsensitiveValue(text)
+    let form =
+      ignoresCase
+      ? TextNormalization.caseInsensitiveValue(text)
       : TextNormalization.value(text)
     return form.isEmpty ? .empty : .text(form)
   }
@@ -114,7 +117,9 @@ struct ExpectedAttribute {
   func forms(ignoringCase: Bool) -> [AttributeValue] {
     values.map { value in
       guard case .text(let text) = value else { return value }
-      let form = ignoringCase ? TextNormalization.caseInsensitiveValue(text)
+      let form =
+        ignoringCase
+        ? TextNormalization.caseInsensitiveValue(text)
         : TextNormalization.value(text)
       return form.isEmpty ? .empty : .text(form)
     }
@@ -182,7 +187,7 @@ extension AccountFacts.AttributeFact {
 struct FindingDraft {
   let requirement: AttributeRequirement
   let definition: AttributeDefinition
-  let step: PolicyStep
+  let stepID: String
 
   func make(
     _ kind: FindingKind, expected: String, actual: String, evidence: [Provenance],
@@ -190,9 +195,10 @@ struct FindingDraft {
   ) -> Finding {
     Finding(
       kind: kind, status: .fail, severity: requirement.severity,
-      subject: requirement.attribute, step: step.id, expected: expected, actual: actual,
+      subject: requirement.attribute, step: stepID, expected: expected, actual: actual,
       reason: requirement.reason, impact: requirement.impact,
-      remediation: kind == .attributeMismatch ? requirement.remediation ?? remediation
+      remediation: kind == .attributeMismatch
+        ? requirement.remediation ?? remediation
         : remediation,
       evidence: evidence)
   }

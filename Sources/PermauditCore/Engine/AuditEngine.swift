@@ -10,19 +10,25 @@ public struct AuditEngine: Sendable {
   /// The time the audit is evaluated at.
   public let now: Date
   public let failOn: FailOn
+  /// Accepted exceptions, applied to every account's findings at ``now``.
+  public let waivers: [Waiver]
+  /// The requirements, worked out once for every account.
+  let plan: EvaluationPlan
 
   /// Evidence may be dated this far after `now` (clock skew between machines).
   public static let allowedClockSkew: TimeInterval = 5 * 60
 
   public init(
     policy: Policy, catalog: Catalog, parameters: [String: String] = [:], now: Date,
-    failOn: FailOn = .fail
+    failOn: FailOn = .fail, waivers: [Waiver] = []
   ) {
     self.policy = policy
     self.index = PermissionIndex(catalog: catalog)
+    self.plan = EvaluationPlan(policy: policy, index: index)
     self.parameters = parameters
     self.now = now
     self.failOn = failOn
+    self.waivers = waivers
   }
 
   /// The verdict on one account.
@@ -37,15 +43,18 @@ public struct AuditEngine: Sendable {
       accountID: account.accountID)
 
     var outcome = CheckOutcome()
-    AttributeChecks(policy: policy, catalog: index.catalog, facts: facts, parameters: resolved)
-      .run(into: &outcome)
-    PermissionChecks(policy: policy, index: index, facts: facts).run(into: &outcome)
+    AttributeChecks(plan: plan, facts: facts, parameters: resolved).run(into: &outcome)
+    PermissionChecks(plan: plan, facts: facts).run(into: &outcome)
     EvidenceFreshness(policy: policy, now: now, accountID: account.accountID)
       .check(facts.evidence, into: &outcome)
 
+    let matched = WaiverApplication(waivers: waivers, now: now)
+      .apply(to: &outcome.findings, accountID: account.accountID)
+
     return AccountResult(
       id: account.accountID, status: status(of: outcome.findings),
-      evidence: facts.evidence, findings: outcome.findings, passed: outcome.passed)
+      evidence: facts.evidence, findings: outcome.findings, passed: outcome.passed,
+      matchedWaivers: matched)
   }
 
   /// The account status that `findings` lead to under ``failOn``.

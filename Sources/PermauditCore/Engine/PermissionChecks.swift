@@ -1,9 +1,11 @@
 /// Checks what an account holds against the policy's required permissions, and reports
 /// what it holds beyond them.
 struct PermissionChecks {
-  let policy: Policy
-  let index: PermissionIndex
+  let plan: EvaluationPlan
   let facts: AccountFacts
+
+  private var policy: Policy { plan.policy }
+  private var index: PermissionIndex { plan.index }
 
   func run(into outcome: inout CheckOutcome) {
     guard let lists = facts.permissionLists else {
@@ -16,15 +18,18 @@ struct PermissionChecks {
     let grantedForSure = index.closure(of: certain.compactMap(\.id))
     let grantedPerhaps = index.closure(of: facts.heldPermissions.compactMap(\.id))
 
-    for (step, requirement) in policy.permissionRequirements {
+    for planned in plan.permissions {
+      let requirement = planned.requirement
       let draft = PermissionFindingDraft(
-        requirement: requirement, step: step, index: index, system: policy.system)
+        requirement: requirement, stepID: planned.stepID, index: index, system: policy.system)
       if grantedForSure.contains(requirement.id) {
-        let via = heldDirectly(requirement.id, among: certain) ? "held"
+        let via =
+          heldDirectly(requirement.id, among: certain)
+          ? "held"
           : "held through \(implyingHolders(of: requirement.id, among: certain))"
         outcome.passed.append(
           PassedCheck(
-            kind: .permission, subject: requirement.id, step: step.id, expected: "held",
+            kind: .permission, subject: requirement.id, step: planned.stepID, expected: "held",
             actual: via, evidence: lists))
         if let overgrant = requirement.overgrant {
           outcome.findings.append(draft.justifiedOvergrant(overgrant, evidence: lists))
@@ -45,9 +50,10 @@ struct PermissionChecks {
 
   /// No document lists permissions: every required permission is missing evidence.
   private func reportUnknownPermissions(into outcome: inout CheckOutcome) {
-    for (step, requirement) in policy.permissionRequirements {
+    for planned in plan.permissions {
       let draft = PermissionFindingDraft(
-        requirement: requirement, step: step, index: index, system: policy.system)
+        requirement: planned.requirement, stepID: planned.stepID, index: index,
+        system: policy.system)
       outcome.findings.append(draft.missingEvidence(documents: facts.evidence))
     }
   }
@@ -57,8 +63,7 @@ struct PermissionChecks {
     certain: [AccountFacts.HeldPermission], disputed: [AccountFacts.HeldPermission],
     into outcome: inout CheckOutcome
   ) {
-    let required = Set(policy.permissionRequirements.map(\.requirement.id))
-    let coveredByRequired = index.closure(of: required)
+    let coveredByRequired = plan.coveredByRequired
 
     var excess: [(PermissionDefinition, [Provenance])] = []
     for held in certain {
@@ -77,7 +82,8 @@ struct PermissionChecks {
           Finding(
             kind: .excessPermission, status: status, severity: definition.risk.severity,
             subject: definition.id, expected: "not held (not required by this policy)",
-            actual: "held", reason: definition.description.map {
+            actual: "held",
+            reason: definition.description.map {
               "Not required by the policy; it allows: \($0)"
             } ?? "Not required by the policy.",
             impact: "Grants \(definition.risk.rawValue)-risk access the integration does not "
@@ -141,16 +147,18 @@ struct PermissionChecks {
 /// The parts every finding about one permission requirement shares.
 struct PermissionFindingDraft {
   let requirement: PermissionRequirement
-  let step: PolicyStep
+  let stepID: String
   let index: PermissionIndex
   let system: String
 
   func missing(evidence: [Provenance]) -> Finding {
-    let fix = requirement.remediation
+    let fix =
+      requirement.remediation
       ?? index.definition(for: requirement.id).map {
         PermissionPaths(index: index, system: system).grant($0)
       }
-    return make(.missingPermission, expected: "held", actual: "not held", evidence: evidence,
+    return make(
+      .missingPermission, expected: "held", actual: "not held", evidence: evidence,
       remediation: fix)
   }
 
@@ -178,8 +186,12 @@ struct PermissionFindingDraft {
     var info = finding
     info.status = .info
     info.severity = .info
+    // Note: the finding's reason is why the broader grant is accepted; its impact is what
+    // the grant allows beyond the integration's need, when the catalog says.
     info.reason = justification
-    info.impact = requirement.reason
+    info.impact = index.definition(for: requirement.id)?.description.map {
+      "The grant also allows more than the integration uses: \($0)"
+    }
     return info
   }
 
@@ -189,7 +201,7 @@ struct PermissionFindingDraft {
   ) -> Finding {
     Finding(
       kind: kind, status: .fail, severity: requirement.severity, subject: requirement.id,
-      step: step.id, expected: expected, actual: actual, reason: requirement.reason,
+      step: stepID, expected: expected, actual: actual, reason: requirement.reason,
       impact: requirement.impact, remediation: remediation,
       risk: index.definition(for: requirement.id)?.risk, evidence: evidence)
   }
@@ -217,7 +229,8 @@ public struct PermissionPaths: Sendable {
   }
 
   private func place(of permission: PermissionDefinition) -> String {
-    let screen = permission.path ?? index.catalog.permissionScreen
+    let screen =
+      permission.path ?? index.catalog.permissionScreen
       ?? "the \(system) permission screen"
     let group = permission.group.map { ", under '\($0)'," } ?? ","
     return "In \(screen)\(group)"

@@ -15,6 +15,12 @@ public struct AuditReport: Sendable {
   public var failOn: FailOn
   public var accounts: [AccountResult]
   public var summary: AuditSummary
+  /// The waivers the run applied, in file order, with their file.
+  public var waivers = WaiverSet()
+  /// Drift over the run, when it keeps a history; known once every account is judged.
+  public var drift: DriftSummary?
+  /// The subset of the batch this run audits, for `--shard I/N`.
+  public var shard: Shard?
 
   public init(
     generatedAt: Date, tool: ToolInfo, policy: Policy, catalog: Catalog,
@@ -55,4 +61,23 @@ public struct ReportedFile: Sendable, Equatable {
     self.path = path
     self.sha256 = sha256
   }
+}
+
+/// The waivers of a run: the file they came from and which of them named nothing.
+public struct WaiverSet: Sendable, Equatable {
+  /// The waivers file with its SHA-256, when one was given.
+  public var file: ReportedFile?
+  public var waivers: [Waiver]
+  /// Positions in ``waivers`` of those that named no finding in any account. Known once
+  /// every account is evaluated; empty before.
+  public var unused: [Int]
+
+  public init(file: ReportedFile? = nil, waivers: [Waiver] = [], unused: [Int] = []) {
+    self.file = file
+    self.waivers = waivers
+    self.unused = unused
+  }
+
+  /// The waivers that named nothing.
+  public var unusedWaivers: [Waiver] { unused.map { waivers[$0] } }
 }

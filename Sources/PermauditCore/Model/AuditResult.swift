@@ -9,16 +9,22 @@ public struct AccountResult: Sendable {
   /// Findings in a stable order: policy order first, then excess, unrecognized, stale.
   public var findings: [Finding]
   public var passed: [PassedCheck]
+  /// Positions in the run's waiver list of every waiver that named one of the findings.
+  public var matchedWaivers: [Int]
+  /// How the account changed since its previous run under the same policy, when the run
+  /// keeps a history (set after evaluation; the engine leaves it `nil`).
+  public var drift: AccountDrift?
 
   public init(
     id: String, status: AccountStatus, evidence: [Provenance], findings: [Finding],
-    passed: [PassedCheck]
+    passed: [PassedCheck], matchedWaivers: [Int] = []
   ) {
     self.id = id
     self.status = status
     self.evidence = evidence
     self.findings = findings
     self.passed = passed
+    self.matchedWaivers = matchedWaivers
   }
 }
 

@@ -8,6 +8,8 @@ public enum FindingKind: String, Sendable, CaseIterable, Codable {
   case staleEvidence = "stale_evidence"
   case conflictingEvidence = "conflicting_evidence"
   case justifiedOvergrant = "justified_overgrant"
+  /// A waiver names the finding but has expired, so the finding counts again (warn).
+  case expiredWaiver = "expired_waiver"
 }
 
 /// One non-passing result of a check, with everything a reader needs to act on it.
@@ -33,12 +35,15 @@ public struct Finding: Sendable, Equatable {
   public var suggestion: String?
   /// The evidence the finding rests on.
   public var evidence: [Provenance]
+  /// The waiver that waived this finding, or for `expired_waiver` the one that expired.
+  public var waiver: WaiverNote?
 
   public init(
     kind: FindingKind, status: CheckStatus, severity: Severity, subject: String,
     step: String? = nil, expected: String? = nil, actual: String? = nil,
     reason: String? = nil, impact: String? = nil, remediation: String? = nil,
-    risk: Risk? = nil, suggestion: String? = nil, evidence: [Provenance] = []
+    risk: Risk? = nil, suggestion: String? = nil, evidence: [Provenance] = [],
+    waiver: WaiverNote? = nil
   ) {
     self.kind = kind
     self.status = status
@@ -53,6 +58,7 @@ public struct Finding: Sendable, Equatable {
     self.risk = risk
     self.suggestion = suggestion
     self.evidence = evidence
+    self.waiver = waiver
   }
 }
 

@@ -73,7 +73,8 @@ public enum Timestamp {
       days -= 1
     }
     let (year, month, day) = civilDate(daysSinceEpoch: days)
-    var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
+    var text = String(
+      format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
       secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
     if milliseconds != 0 { text += String(format: ".%03d", milliseconds) }
     return text + "Z"

@@ -59,7 +59,10 @@ public struct EvidenceDecoder: Sendable {
         at: root.location(of: "collected_at"),
         hint: "write it like 2026-12-01T09:00:00Z or 2026-12-01T10:00:00+01:00")
     }
-    let source = try root.text("source")
+    // A source written as a URL may carry credentials; reports must never repeat them.
+    let writtenSource = try root.text("source")
+    let source =
+      writtenSource.contains("://") ? EvidenceLoader.redacted(writtenSource) : writtenSource
     guard !TextNormalization.value(source).isEmpty else {
       throw InputError(
         "source must say where the evidence came from", at: root.location(of: "source"))
@@ -93,8 +96,10 @@ public struct EvidenceDecoder: Sendable {
         "'account' has no 'id'", at: node.location,
         hint: "add the account's id in the system, e.g. id: m_1001")
     }
-    let id = try Scalars.text(idEntry.value, field: "the account id")
-    guard !TextNormalization.value(id).isEmpty else {
+    // Note: ids are compared in the same form as names, so an invisible character or stray
+    // space does not split one account in two.
+    let id = TextNormalization.value(try Scalars.text(idEntry.value, field: "the account id"))
+    guard !id.isEmpty else {
       throw InputError("the account id is empty", at: idEntry.value.location)
     }
 

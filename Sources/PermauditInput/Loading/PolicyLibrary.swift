@@ -38,7 +38,8 @@ public struct PolicyLibrary: Sendable {
     let node = try DocumentReader.readOne(file.bytes, file: file.path)
     let system = try PolicyDecoder.system(of: node)
     var warnings: [InputError] = []
-    let (catalog, catalogFile) = try loadCatalog(system: system, warnings: &warnings)
+    let (catalog, catalogFile) = try loadCatalog(
+      system: system, nearPolicyAt: file.path, warnings: &warnings)
     let policy = try PolicyDecoder.decode(node, catalog: catalog)
     return LoadedPolicy(
       policy: policy, catalog: catalog,
@@ -46,13 +47,23 @@ public struct PolicyLibrary: Sendable {
       catalogFile: catalogFile, warnings: warnings)
   }
 
-  /// The catalog for `system`: from `--catalog` files first, then the policies folder.
-  public func loadCatalog(system: String, warnings: inout [InputError]) throws(InputError)
-    -> (Catalog, FileDigest)
-  {
+  /// The catalog for `system`: from `--catalog` files first, then the `catalogs` folder
+  /// beside the policy file (when it is outside the policies folder), then the policies
+  /// folder's own.
+  public func loadCatalog(
+    system: String, nearPolicyAt policyPath: String? = nil, warnings: inout [InputError]
+  ) throws(InputError) -> (Catalog, FileDigest) {
+    var folders = ["\(directory)/catalogs"]
+    if let policyPath {
+      let beside = PathText.folder(of: policyPath)
+      let folder = (beside.isEmpty ? "." : beside) + "/catalogs"
+      if folder != folders[0] { folders.insert(folder, at: 0) }
+    }
     var candidates = extraCatalogs
-    candidates += Self.extensions.map { "\(directory)/catalogs/\(system).\($0)" }
-      .filter { FileManager.default.fileExists(atPath: $0) }
+    for folder in folders {
+      candidates += Self.extensions.map { "\(folder)/\(system).\($0)" }
+        .filter { FileManager.default.fileExists(atPath: $0) }
+    }
 
     for path in candidates {
       let file = try InputFile.read(path, what: "catalog file")
@@ -70,7 +81,8 @@ public struct PolicyLibrary: Sendable {
 
   /// The file a policy reference points at.
   func policyPath(for reference: String) throws(InputError) -> String {
-    let looksLikePath = reference.contains("/")
+    let looksLikePath =
+      reference.contains("/")
       || Self.extensions.contains((reference as NSString).pathExtension.lowercased())
     if looksLikePath { return reference }
 
@@ -82,7 +94,8 @@ public struct PolicyLibrary: Sendable {
     throw InputError(
       "no policy '\(reference)' in '\(directory)'",
       hint: Suggestion.closest(to: reference, among: known).map { "did you mean '\($0)'?" }
-        ?? (known.isEmpty ? "pass a policy file's path, or --policies-dir"
+        ?? (known.isEmpty
+          ? "pass a policy file's path, or --policies-dir"
           : "available: \(known.joined(separator: ", "))"))
   }
 

@@ -87,17 +87,24 @@ public struct PolicyLinter: Sendable {
       if let linted = catalogs[system] {
         catalog = linted
       } else {
-        catalog = try library.loadCatalog(system: system, warnings: &warnings).0
+        catalog = try library.loadCatalog(
+          system: system, nearPolicyAt: path, warnings: &warnings
+        ).0
       }
       let policy = try PolicyDecoder.decode(node, catalog: catalog)
       let count = policy.attributeRequirements.count + policy.permissionRequirements.count
       return LintResult(
         path: path,
-        summary: "policy '\(policy.id)', \(policy.steps.count) steps, \(count) requirements",
+        summary: "policy '\(policy.id)', \(plural(policy.steps.count, "step")), "
+          + plural(count, "requirement"),
         warnings: warnings)
     } catch {
       return LintResult(path: path, warnings: warnings, error: error)
     }
+  }
+
+  private func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 
   private func read(_ path: String) throws(InputError) -> Node {

@@ -13,8 +13,8 @@ public enum JSONReport {
     for (position, account) in report.accounts.enumerated() {
       bytes += Self.account(account, isFirst: position == 0)
     }
-    bytes += footer(report.summary)
-    return String(decoding: bytes, as: UTF8.self)
+    bytes += footer(report)
+    return ReportDigest.sealed(String(decoding: bytes, as: UTF8.self))
   }
 
   /// The report up to and including the opening of the `accounts` list.
@@ -47,6 +47,7 @@ public enum JSONReport {
     json.field("sha256", report.catalogFile.sha256)
     json.endObject()
     json.field("fail_on", report.failOn.rawValue)
+    json.field("shard", report.shard?.description)
     json.key("accounts")
     return json.bytes + Array("[".utf8)
   }
@@ -59,8 +60,9 @@ public enum JSONReport {
     return Array((isFirst ? "\n    " : ",\n    ").utf8) + json.bytes
   }
 
-  /// The end of the `accounts` list and the summary counts.
-  public static func footer(_ summary: AuditSummary) -> [UInt8] {
+  /// The end of the `accounts` list, the summary counts and, when the run keeps a
+  /// history, the run's `drift` totals (see ``DriftJSON``).
+  public static func footer(_ summary: AuditSummary, drift: DriftSummary? = nil) -> [UInt8] {
     var json = JSONWriter(depth: 1)
     json.beginObject()
     json.field("accounts", summary.accounts)
@@ -69,7 +71,13 @@ public enum JSONReport {
     json.field("inconclusive", summary.inconclusive)
     json.endObject()
     let close = summary.accounts == 0 ? "],\n  \"summary\": " : "\n  ],\n  \"summary\": "
-    return Array(close.utf8) + json.bytes + Array("\n}\n".utf8)
+    var driftSection: [UInt8] = []
+    if let drift {
+      var writer = JSONWriter(depth: 1)
+      DriftJSON.write(drift, includingSample: false, to: &writer)
+      driftSection = Array(",\n  \"drift\": ".utf8) + writer.bytes
+    }
+    return Array(close.utf8) + json.bytes + driftSection + Array("\n}\n".utf8)
   }
 
   private static func write(_ account: AccountResult, to json: inout JSONWriter) {
@@ -91,12 +99,13 @@ public enum JSONReport {
       json.field("kind", check.kind.rawValue)
       json.field("subject", check.subject)
       json.field("step", check.step)
-      json.field("expected", check.expected)
-      json.field("actual", check.actual)
-      writeSources(check.evidence, to: &json)
       json.endObject()
     }
     json.endArray()
+    if let drift = account.drift {
+      json.key("drift")
+      DriftJSON.write(drift, to: &json)
+    }
     json.endObject()
   }
 
@@ -115,6 +124,7 @@ public enum JSONReport {
     json.field("risk", finding.risk?.rawValue)
     json.field("suggestion", finding.suggestion)
     writeSources(finding.evidence, to: &json)
+    writeWaiver(finding.waiver, to: &json)
     json.endObject()
   }
 

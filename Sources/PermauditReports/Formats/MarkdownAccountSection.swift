@@ -68,6 +68,10 @@ struct MarkdownAccountSection {
         items.append("**Did you mean:** " + text(suggestion))
       }
       if let fix = finding.remediation { items.append("**Fix:** " + text(fix)) }
+      if let note = finding.waiver {
+        let label = finding.kind == .expiredWaiver ? "**Expired waiver:** " : "**Waiver:** "
+        items.append(label + text(WaiverText.describe(note)))
+      }
       items.append("**Evidence:** " + sources(finding.evidence))
       lines += items.map { "- " + $0 }
     }
@@ -104,6 +108,7 @@ struct MarkdownAccountSection {
         return check.actual == "held" ? name : name + " (" + text(check.actual) + ")"
       }
     case .finding(let finding):
+      if finding.status == .waived { return name + ": waived — " + comparison(finding) }
       return name + ": " + comparison(finding)
     case .unknown(let finding):
       let actual = finding.actual.map { ": " + text($0) } ?? ""

@@ -12,7 +12,7 @@ public enum MarkdownReport {
     var text = prologue(report)
     if report.accounts.isEmpty { text += "\n\nNo accounts were audited." }
     for account in report.accounts { text += fragment(account, in: report) }
-    return text + epilogue(report)
+    return ReportDigest.sealed(text + epilogue(report))
   }
 
   /// Everything before the first account: title, metadata and the summary table. It
@@ -22,6 +22,9 @@ public enum MarkdownReport {
     lines += metadata(report)
     lines += ["", "## Summary", ""]
     lines += summaryTable(report.summary)
+    if let drift = report.drift {
+      lines += ["", "## Drift since the previous run", "", DriftText.summary(drift)]
+    }
     return lines.joined(separator: "\n")
   }
 
@@ -29,11 +32,17 @@ public enum MarkdownReport {
   public static func fragment(_ account: AccountResult, in report: AuditReport) -> String {
     var section = MarkdownAccountSection(report: report)
     section.write(account)
-    return "\n\n" + section.lines.joined(separator: "\n")
+    var lines = section.lines
+    if let drift = account.drift {
+      // Note: the account's drift closes its section, one list item per changed finding.
+      let drifted = DriftText.account(drift) { MarkdownEscaping.code($0) }
+      lines += ["", "**" + drifted[0] + "**"] + drifted.dropFirst().map { "- " + $0 }
+    }
+    return "\n\n" + lines.joined(separator: "\n")
   }
 
   /// Everything after the last account.
-  public static func epilogue(_ report: AuditReport) -> String { "\n" }
+  public static func epilogue(_ report: AuditReport) -> String { "\n" + closing(report) }
 
   private static func metadata(_ report: AuditReport) -> [String] {
     let text = MarkdownEscaping.text

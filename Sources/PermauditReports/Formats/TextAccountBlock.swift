@@ -113,6 +113,11 @@ struct TextAccountBlock {
         indent: 4, mark: mark, role: role,
         text: name + ": " + ReportNames.kind(finding.kind) + actual)
       explain(finding, reason: false)
+    case .expiredWaiver:
+      item(
+        indent: 4, mark: mark, role: role,
+        text: "Expired waiver: " + name + " — " + visible(finding.actual ?? ""))
+      explain(finding, reason: false)
     case .missingPermission, .attributeMismatch, .justifiedOvergrant:
       item(
         indent: 4, mark: mark, role: role,
@@ -130,6 +135,9 @@ struct TextAccountBlock {
     if reason, let why = finding.reason { labelled("Why:", why) }
     if reason, let impact = finding.impact { labelled("Breaks:", impact) }
     if let fix = finding.remediation { labelled("Fix:", fix) }
+    if finding.kind != .expiredWaiver, let note = finding.waiver {
+      labelled("Waived:", WaiverText.describe(note))
+    }
   }
 
   /// A labelled paragraph, wrapped with its continuation lines under the text.

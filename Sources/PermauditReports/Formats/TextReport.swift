@@ -60,12 +60,18 @@ public enum TextReport {
   ) -> String {
     var block = TextAccountBlock(report: report, style: style)
     block.write(account)
-    return "\n\n" + block.lines.joined(separator: "\n")
+    var lines = block.lines
+    if let drift = account.drift {
+      let drifted = DriftText.account(drift) { "'" + VisibleText.singleLine($0) + "'" }
+      lines += drifted.enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
+    }
+    return "\n\n" + lines.joined(separator: "\n")
   }
 
   /// The run's summary line after the last account.
   public static func epilogue(_ report: AuditReport, style: TerminalStyle) -> String {
-    "\n\n" + style.paint(runSummary(report), .heading) + "\n"
+    let drift = report.drift.map { "\n" + DriftText.summary($0) } ?? ""
+    return "\n\n" + style.paint(runSummary(report), .heading) + drift + "\n"
   }
 
   /// `3 accounts: 1 compliant, 1 non-compliant, 1 inconclusive (policy goprofiles-justworks)`.

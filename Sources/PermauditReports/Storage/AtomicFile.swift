@@ -1,4 +1,5 @@
 import Foundation
+import PermauditCore
 
 /// Writes files so that a reader sees the old content or the new, never half of either.
 public enum AtomicFile {
@@ -17,8 +18,9 @@ public enum AtomicFile {
   /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, and renames it
   /// over `path`.
   public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
-    let directory = (path as NSString).deletingLastPathComponent
-    let temporary = (directory.isEmpty ? "." : directory)
+    let directory = PathText.folder(of: path)
+    let temporary =
+      (directory.isEmpty ? "." : directory)
       + "/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
 
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

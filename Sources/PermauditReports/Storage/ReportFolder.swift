@@ -60,8 +60,11 @@ public struct ReportFolder: Sendable {
         break
       }
       missing.append(current)
-      let parent = (current as NSString).deletingLastPathComponent
-      guard parent != current else { break }
+      // Note: NSString.deletingLastPathComponent traps on some one-character paths on
+      // Linux, so the parent is cut at the last slash by hand.
+      guard let slash = current.lastIndex(of: "/") else { break }
+      let parent = String(current[..<slash])
+      guard !parent.isEmpty, parent != current else { break }
       current = parent
     }
     for folder in missing.reversed() {

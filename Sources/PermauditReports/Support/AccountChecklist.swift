@@ -110,7 +110,9 @@ private struct Matcher {
     var notes = matched
     if let primaryIndex {
       let primary = notes.remove(at: primaryIndex)
-      let isUnknown = primary.kind == .missingEvidence || primary.kind == .conflictingEvidence
+      let isUnknown =
+        primary.status == .fail
+        && (primary.kind == .missingEvidence || primary.kind == .conflictingEvidence)
       outcome = isUnknown ? .unknown(primary) : .finding(primary)
     } else if let check {
       outcome = .passed(check)

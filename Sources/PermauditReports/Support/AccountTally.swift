@@ -41,6 +41,7 @@ struct AccountTally {
       Self.count(warnings, "warning", "warnings"), Self.count(waived, "waived", "waived"),
     ].compactMap { $0 }
     if !parts.isEmpty { return parts.joined(separator: ", ") }
+    if requirements == 1 { return met == 1 ? "the 1 requirement met" : "0 of 1 requirement met" }
     return requirements == met
       ? "all \(requirements) requirements met"
       : "\(met) of \(requirements) requirements met"

@@ -108,6 +108,11 @@ public struct JSONWriter {
   static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
     var text = text
     text.withUTF8 { utf8 in
+      // Note: most values need no escaping; copy those in one go.
+      if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }) {
+        bytes.append(contentsOf: utf8)
+        return
+      }
       var index = 0
       while index < utf8.count {
         let byte = utf8[index]
@@ -119,7 +124,8 @@ public struct JSONWriter {
         case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
         case 0x00..<0x20, 0x7F:
           appendUnicodeEscape(UInt32(byte), to: &bytes)
-        case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80
+        case 0xE2
+        where index + 2 < utf8.count && utf8[index + 1] == 0x80
           && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
           appendUnicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
           index += 2

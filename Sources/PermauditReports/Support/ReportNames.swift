@@ -25,7 +25,7 @@ struct ReportNames {
       return attribute(finding.subject)
     case .unrecognizedPermission, .staleEvidence:
       return finding.subject
-    case .missingEvidence, .conflictingEvidence:
+    case .missingEvidence, .conflictingEvidence, .expiredWaiver:
       // Note: these name either a permission or an attribute; the catalog tells which.
       if let definition = catalog.permission(id: finding.subject) { return definition.name }
       return attribute(finding.subject)

@@ -1,0 +1,118 @@
+import Foundation
+import PermauditCore
+import PermauditInput
+import PermauditReports
+import Testing
+
+@testable import PermauditPipeline
+
+@Suite struct AuditPipelineTests {
+  private static let repository = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  private static let now = Timestamp.parse("2026-12-03T12:00:00Z") ?? Date()
+
+  private func policy() throws -> LoadedPolicy {
+    try PolicyLibrary(directory: Self.repository + "/Policies").loadPolicy("goprofiles-justworks")
+  }
+
+  private func record(_ id: String, permissions: [String]?, title: String? = nil) -> String {
+    var fields = [
+      "\"system\": \"justworks\"", "\"collected_at\": \"2026-12-03T08:00:00Z\"",
+      "\"source\": \"test\"",
+      "\"parameters\": {\"linking_first_name\": \"Acme\", "
+        + "\"linking_work_email\": \"acme@example.com\"}",
+    ]
+    var account = "\"id\": \"\(id)\""
+    if let title { account += ", \"title\": \"\(title)\"" }
+    fields.append("\"account\": {\(account)}")
+    if let permissions {
+      fields.append(
+        "\"permissions\": [" + permissions.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
+    }
+    return "{" + fields.joined(separator: ", ") + "}"
+  }
+
+  private func write(_ lines: [String]) throws -> String {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("pipeline-\(UUID().uuidString).jsonl").path
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  /// Runs the pipeline and returns the JSON report it prints.
+  private func audit(_ path: String, jobs: Int) throws -> (String, AuditOutcome) {
+    let request = AuditRequest(
+      policy: try policy(), evidence: [path], now: Self.now, standardOutput: .json, jobs: jobs,
+      tool: ToolInfo(version: "test"))
+    let printed = Printed()
+    let outcome = try AuditPipeline(request, standardInput: { InputFile(path: "-", bytes: []) })
+      .run(print: printed.append)
+    return (printed.text, outcome)
+  }
+
+  @Test func reportsAreIdenticalWhateverTheNumberOfJobs() throws {
+    let lines = (0..<300).map { index in
+      record(
+        "m_\(index)", permissions: index % 3 == 0 ? ["Edit Company Settings"] : nil,
+        title: index % 5 == 0 ? "Integration User" : "Service Account")
+    }
+    let path = try write(lines)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+
+    let (single, outcome) = try audit(path, jobs: 1)
+    for jobs in [2, 4, 7] {
+      #expect(try audit(path, jobs: jobs).0 == single)
+    }
+    #expect(outcome.report.summary.accounts == 300)
+    #expect(!outcome.timings.wasIndexed)
+  }
+
+  /// An account whose documents are apart is merged all the same, by a second, indexed
+  /// pass: its profile and its permissions come from different lines.
+  @Test func documentsOfOneAccountAreMergedWhereverTheyAre() throws {
+    let required = [
+      "Edit Company Settings", "Manage Employees", "View all employee information",
+      "View basic employee information", "Upload and View all Documents",
+      "View Invoices and Reporting",
+    ]
+    let path = try write([
+      record("m_1", permissions: nil, title: "Service Account"),
+      record("m_2", permissions: required),
+      record("m_1", permissions: required),
+    ])
+    defer { try? FileManager.default.removeItem(atPath: path) }
+
+    let (json, outcome) = try audit(path, jobs: 2)
+    #expect(outcome.timings.wasIndexed)
+    #expect(outcome.report.summary.accounts == 2)
+    let report = try #require(
+      JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let accounts = try #require(report["accounts"] as? [[String: Any]])
+    let merged = try #require(accounts.first { $0["id"] as? String == "m_1" })
+    #expect((merged["evidence"] as? [Any])?.count == 2)
+    let kinds = (merged["findings"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+    #expect(!kinds.contains("missing_permission"))
+    #expect(!kinds.contains("conflicting_evidence"))
+  }
+
+  @Test func aBadLineStopsTheRunWithItsLineNumberAndWritesNothing() throws {
+    let path = try write([record("m_1", permissions: []), "{\"system\": ", record("m_3", permissions: [])])
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    do {
+      _ = try audit(path, jobs: 2)
+      Issue.record("expected the run to fail")
+    } catch {
+      guard case .input(let inputError) = error as? AuditFailure else {
+        Issue.record("expected an input error, got \(error)")
+        return
+      }
+      #expect(inputError.location?.line == 2)
+    }
+  }
+}
+
+/// Collects what the pipeline prints; the pipeline calls it from one thread.
+private final class Printed: @unchecked Sendable {
+  private(set) var text = ""
+  func append(_ part: String) { text += part }
+}
