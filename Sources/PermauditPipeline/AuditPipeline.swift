@@ -251,7 +251,9 @@ public struct AuditPipeline {
     let observer = request.observer
     let accountFiles = state.accountFiles
     let firstPosition = state.summary.accounts
-    let items = accounts.enumerated().map { (position: firstPosition + $0.offset, account: $0.element) }
+    let items = accounts.enumerated().map {
+      (position: firstPosition + $0.offset, account: $0.element)
+    }
 
     let evaluated = parallelMap(items, jobs: request.jobs) { item in
       Result { () throws(EngineError) -> EvaluatedAccount in

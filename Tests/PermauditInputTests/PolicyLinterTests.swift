@@ -40,7 +40,9 @@ private let acmePolicy = """
     }
     let summaries = results.compactMap(\.summary)
     #expect(summaries.contains { $0.hasPrefix("catalog 'justworks', 9 permissions") })
-    #expect(summaries.contains { $0.hasPrefix("policy 'goprofiles-justworks', 3 steps, 17 requirements") })
+    #expect(
+      summaries.contains { $0.hasPrefix("policy 'goprofiles-justworks', 3 steps, 17 requirements") }
+    )
   }
 
   @Test func filesUnderAFolderAreItsCatalogsAndPoliciesInNameOrder() throws {

@@ -96,7 +96,9 @@ import Testing
   }
 
   @Test func aBadLineStopsTheRunWithItsLineNumberAndWritesNothing() throws {
-    let path = try write([record("m_1", permissions: []), "{\"system\": ", record("m_3", permissions: [])])
+    let path = try write([
+      record("m_1", permissions: []), "{\"system\": ", record("m_3", permissions: []),
+    ])
     defer { try? FileManager.default.removeItem(atPath: path) }
     do {
       _ = try audit(path, jobs: 2)

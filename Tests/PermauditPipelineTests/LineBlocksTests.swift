@@ -16,7 +16,9 @@ import Testing
   /// the block size, so records keep their line numbers in error messages and origins.
   @Test(arguments: [1, 5, 17, 64, 1 << 20])
   func blocksEndAtLineEndsAndKnowTheirFirstLine(blockSize: Int) throws {
-    let lines = (1...40).map { "{\"n\": \($0), \"text\": \"\(String(repeating: "x", count: $0))\"}" }
+    let lines = (1...40).map {
+      "{\"n\": \($0), \"text\": \"\(String(repeating: "x", count: $0))\"}"
+    }
     let path = try temporaryFile(lines.joined(separator: "\n"))
     defer { try? FileManager.default.removeItem(atPath: path) }
 

@@ -75,7 +75,8 @@ struct AuditCommand {
       }
       throw .usage(
         "--param \(name) is not a parameter of policy '\(policy.id)'\(suggestion ?? "")"
-          + (declared.isEmpty ? " (it declares none)"
+          + (declared.isEmpty
+            ? " (it declares none)"
             : " (it declares: \(declared.joined(separator: ", ")))"))
     }
   }

@@ -60,8 +60,7 @@ public struct AuditEngine: Sendable {
   /// The account status that `findings` lead to under ``failOn``.
   public func status(of findings: [Finding]) -> AccountStatus {
     let failing = findings.filter { $0.status == .fail }
-    if failing.contains(where: { $0.kind == .missingEvidence || $0.kind == .conflictingEvidence })
-    {
+    if failing.contains(where: { $0.kind == .missingEvidence || $0.kind == .conflictingEvidence }) {
       return .inconclusive
     }
     if !failing.isEmpty { return .nonCompliant }

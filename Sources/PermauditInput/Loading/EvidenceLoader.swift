@@ -85,7 +85,8 @@ public struct EvidenceLoader: Sendable {
     let nodes = try DocumentReader.read(file.bytes, file: file.path, format: resolved)
     let digest = file.sha256
     var documents: [EvidenceDocument] = []
-    let isBatch = nodes.count > 1 || nodes.contains { if case .sequence = $0.value { true } else { false } }
+    let isBatch =
+      nodes.count > 1 || nodes.contains { if case .sequence = $0.value { true } else { false } }
     for node in nodes {
       if case .sequence(let items) = node.value {
         for item in items {
