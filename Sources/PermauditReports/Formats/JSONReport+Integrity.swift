@@ -23,7 +23,7 @@ extension JSONReport {
   static func writeWaiver(_ note: WaiverNote?, to json: inout JSONWriter) {
     guard let note else { return }
     json.key("waiver")
-    writeWaiver(note.waiver, to: &json) { json in
+    json.waiverObject(note.waiver) { json in
       json.field("status_before_waiver", note.originalStatus.rawValue)
     }
   }
@@ -35,7 +35,7 @@ extension JSONReport {
     json.key("waivers")
     json.beginArray()
     for (position, waiver) in report.waivers.waivers.enumerated() {
-      writeWaiver(waiver, to: &json) { json in
+      json.waiverObject(waiver) { json in
         json.field("state", WaiverText.state(waiver, in: report, position: position))
         json.key("used")
         json.bool(!report.waivers.unused.contains(position))
@@ -45,19 +45,4 @@ extension JSONReport {
     json.endObject()
   }
 
-  private static func writeWaiver(
-    _ waiver: Waiver, to json: inout JSONWriter, extra: (inout JSONWriter) -> Void
-  ) {
-    json.beginObject()
-    json.field("account", waiver.account)
-    json.field("kind", waiver.kind.rawValue)
-    json.field("subject", waiver.subject)
-    json.field("reason", waiver.reason)
-    json.field("owner", waiver.owner)
-    json.field("approved_by", waiver.approvedBy)
-    json.field("expires", waiver.expiresText)
-    json.field("origin", waiver.origin)
-    extra(&json)
-    json.endObject()
-  }
 }

@@ -86,18 +86,7 @@ struct SARIFResult {
     json.beginObject()
     json.field("account", account.id)
     json.field("account_status", account.status.rawValue)
-    json.field("finding_kind", finding.kind.rawValue)
-    json.field("status", finding.status.rawValue)
-    json.field("severity", finding.severity.rawValue)
-    json.field("subject", finding.subject)
-    json.field("step", finding.step)
-    json.field("expected", finding.expected)
-    json.field("actual", finding.actual)
-    json.field("reason", finding.reason)
-    json.field("impact", finding.impact)
-    json.field("remediation", finding.remediation)
-    json.field("risk", finding.risk?.rawValue)
-    json.field("suggestion", finding.suggestion)
+    json.findingFields(finding, kindKey: "finding_kind")
     json.key("evidence")
     json.beginArray()
     for provenance in finding.evidence {
@@ -121,18 +110,10 @@ struct SARIFResult {
     _ waiver: Waiver, state: String?, originalStatus: CheckStatus? = nil,
     to json: inout JSONWriter
   ) {
-    json.beginObject()
-    json.field("account", waiver.account)
-    json.field("kind", waiver.kind.rawValue)
-    json.field("subject", waiver.subject)
-    json.field("reason", waiver.reason)
-    json.field("owner", waiver.owner)
-    json.field("approved_by", waiver.approvedBy)
-    json.field("expires", waiver.expiresText)
-    json.field("origin", waiver.origin)
-    json.field("state", state)
-    json.field("status_before_waiver", originalStatus?.rawValue)
-    json.endObject()
+    json.waiverObject(waiver) { json in
+      json.field("state", state)
+      json.field("status_before_waiver", originalStatus?.rawValue)
+    }
   }
 
   static func level(_ status: CheckStatus) -> String {
