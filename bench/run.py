@@ -46,7 +46,7 @@ def run(arguments):
 def batch(size):
     arguments = ["audit", "--policy", "goprofiles-justworks", "--evidence", evidence(size),
                  "--now", NOW, "--format", "json", "--reports", os.path.join(OUT, "reports"),
-                 "--quiet", "--timings"]
+                 "--quiet", "--timings", "--history", "-"]
     jobs = os.environ.get("PERMAUDIT_BENCH_JOBS")
     if jobs:
         arguments += ["--jobs", jobs]

@@ -2,7 +2,7 @@
 ///
 /// Built once per catalog; lookups are dictionary reads on the normalized key, so a batch
 /// of many accounts pays for normalization of each held name and nothing more.
-public struct PermissionIndex: Sendable {
+public final class PermissionIndex: Sendable {
   public let catalog: Catalog
   private let idsByKey: [String: String]
   private let definitionsByID: [String: PermissionDefinition]

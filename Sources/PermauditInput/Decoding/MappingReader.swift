@@ -7,9 +7,11 @@ struct MappingReader {
   /// What the mapping is, for messages: "catalog", "permission 'edit_company_settings'".
   /// A caller may make it more precise once it has read the mapping's id.
   var context: String
-  private let entries: [String: MappingEntry]
+  /// The entries in document order. Note: mappings here hold a dozen keys at most, where a
+  /// linear search beats building a dictionary for every record of a batch.
+  private let entries: [MappingEntry]
   /// The keys in document order.
-  let keys: [String]
+  var keys: [String] { entries.map(\.key) }
 
   /// Reads `node` as a mapping whose keys are all in `allowedKeys`.
   init(_ node: Node, context: String, allowedKeys: [String]) throws(InputError) {
@@ -27,18 +29,17 @@ struct MappingReader {
     }
     self.node = node
     self.context = context
-    self.entries = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-    self.keys = entries.map(\.key)
+    self.entries = entries
   }
 
   /// The value under `key`, if present (a present `null` is returned as a null node).
   func optional(_ key: String) -> Node? {
-    entries[key]?.value
+    entry(key)?.value
   }
 
   /// The value under `key`; an error naming the key when it is absent.
   func required(_ key: String) throws(InputError) -> Node {
-    guard let value = entries[key]?.value else {
+    guard let value = entry(key)?.value else {
       throw InputError("\(context) is missing the required key '\(key)'", at: node.location)
     }
     return value
@@ -77,11 +78,15 @@ struct MappingReader {
 
   /// Where the value under `key` is, or else where the mapping is.
   func location(of key: String) -> SourceLocation {
-    entries[key]?.value.location ?? node.location
+    entry(key)?.value.location ?? node.location
   }
 
   /// Where the key `key` itself is written.
   func keyLocation(of key: String) -> SourceLocation {
-    entries[key]?.keyLocation ?? node.location
+    entry(key)?.keyLocation ?? node.location
+  }
+
+  private func entry(_ key: String) -> MappingEntry? {
+    entries.first { $0.key == key }
   }
 }
