@@ -19,6 +19,9 @@ let package = Package(
     .systemLibrary(
       name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(
+      name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]),
 
     // The pure engine: model types, name normalization, evaluation. No I/O, no clock.
     .target(name: "PermauditCore"),
@@ -31,8 +34,9 @@ let package = Package(
     .target(name: "PermauditReports", dependencies: ["PermauditCore", "COpenSSL"]),
 
     // Live evidence: the Justworks Partner API, https:// documents, guided attestation,
-    // over an HTTP client with timeouts, retries and backoff (URLSession on libcurl).
-    .target(name: "PermauditCollectors", dependencies: ["PermauditCore"]),
+    // over an HTTP client with timeouts, retries and backoff (URLSession on libcurl, or
+    // libcurl itself when a CA bundle is given).
+    .target(name: "PermauditCollectors", dependencies: ["PermauditCore", "CCurl"]),
 
     // One audit run end to end: evidence streamed in windows, evaluated in parallel,
     // reports written as it goes. Bounded memory whatever the batch's size.

@@ -18,6 +18,9 @@ struct NetworkOptions {
     .value(
       "retry-backoff", valueName: "SECONDS",
       help: "Wait before the first retry; doubles each time, with jitter.", default: "0.5"),
+    .value(
+      "ca-bundle", valueName: "PATH",
+      help: "Trust only the CA certificates in this PEM file (a TLS-inspecting proxy's)."),
     .flag(
       "verbose", short: "v",
       help: "Log each HTTP request's method, path, status and duration on standard error."),
@@ -25,6 +28,8 @@ struct NetworkOptions {
 
   var configuration: HTTPConfiguration
   var isVerbose: Bool
+  /// The PEM file of CA certificates to trust instead of the system's, if any.
+  var caBundle: String?
 
   init(_ parsed: ParsedArguments) throws(CommandFailure) {
     let overall = try Self.seconds(parsed, "timeout", default: 120)
@@ -38,6 +43,15 @@ struct NetworkOptions {
       connectTimeout: min(10, request), requestTimeout: request, overallTimeout: overall,
       maxAttempts: retries + 1, backoffBase: backoff, backoffLimit: max(backoff, 8))
     isVerbose = parsed.isSet("verbose")
+    caBundle = parsed.isSet("ca-bundle") ? parsed.value(for: "ca-bundle") : nil
+    if let path = caBundle {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path)
+      else {
+        throw .usage("--ca-bundle: cannot read the file '\(path)'")
+      }
+    }
   }
 
   private static func seconds(_ parsed: ParsedArguments, _ name: String, default value: Double)
@@ -53,8 +67,12 @@ struct NetworkOptions {
   /// The live sources, logging through `console` when verbose.
   func liveEvidence(console: Console) -> LiveEvidence {
     let verbose = isVerbose
+    // Note: URLSession on Linux cannot take a CA file, so a bundle means libcurl itself.
+    let transport: (any HTTPTransport)? = caBundle.map {
+      CurlTransport(caBundlePath: $0, maxResponseBytes: configuration.maxResponseBytes)
+    }
     let http = HTTPClient(
-      configuration: configuration,
+      configuration: configuration, transport: transport,
       log: { entry in if verbose { console.writeError("\(entry)\n") } })
     return LiveEvidence(
       environment: console.environment, http: http,

@@ -221,32 +221,85 @@ import Testing
 }
 
 /// TLS verification is always on: a server whose certificate the system does not trust is
-/// refused, and the refusal is not retried.
+/// refused, and the refusal is not retried, unless `--ca-bundle` names a file that trusts it.
 @Suite struct TLSVerificationTests {
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
-  func anUntrustedCertificateExits3() throws {
-    let sandbox = try Sandbox()
+  let sandbox: Sandbox
+
+  init() throws {
+    sandbox = try Sandbox()
+  }
+
+  /// A self-signed certificate for 127.0.0.1, written as `<name>.pem` with its key.
+  private func makeCertificate(_ name: String) throws -> String {
     let openssl = Process()
     openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
     openssl.arguments = [
       "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-      "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", sandbox.path + "/key.pem", "-out",
-      sandbox.path + "/cert.pem",
+      "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", sandbox.path + "/\(name)-key.pem",
+      "-out", sandbox.path + "/\(name).pem",
     ]
     openssl.standardError = FileHandle.nullDevice
     try openssl.run()
     openssl.waitUntilExit()
     try #require(openssl.terminationStatus == 0)
+    return sandbox.path + "/\(name).pem"
+  }
 
+  /// A fake serving TLS with `certificate`, and the environment that points at it.
+  private func startTLSFake(_ certificate: String) throws -> (FakeJustworks, [String: String]) {
     let fake = try FakeJustworks(arguments: [
-      "--tls-cert", sandbox.path + "/cert.pem", "--tls-key", sandbox.path + "/key.pem",
+      "--tls-cert", certificate, "--tls-key",
+      String(certificate.dropLast(".pem".count)) + "-key.pem",
     ])
     var environment = try fake.environment(sandbox: sandbox)
     environment["JUSTWORKS_API_URL"] = "https://127.0.0.1:\(fake.port)"
+    return (fake, environment)
+  }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
+  func anUntrustedCertificateExits3() throws {
+    let (fake, environment) = try startTLSFake(try makeCertificate("cert"))
     let result = LiveCLI.collect(
       "justworks:\(FakeJustworks.serviceID)", out: sandbox.path + "/m.json",
       environment: environment)
     expectCollectionFailure(result, mentioning: ["POST /oauth/token failed TLS verification"])
     #expect(try fake.requests(over: "https").isEmpty)
+  }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
+  func aCABundleThatTrustsTheCertificateLetsCollectionSucceed() throws {
+    let certificate = try makeCertificate("cert")
+    let (fake, environment) = try startTLSFake(certificate)
+    let result = LiveCLI.collect(
+      "justworks:\(FakeJustworks.serviceID)", out: sandbox.path + "/m.json",
+      environment: environment, ["--ca-bundle", certificate])
+    #expect(result.exitCode == .compliant, "\(result.stderr)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: sandbox.path + "/m.json"))
+    let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let account = try #require(document["account"] as? [String: Any])
+    #expect(account["id"] as? String == FakeJustworks.serviceID)
+    #expect(
+      try fake.requests(over: "https") == ["POST /oauth/token", "GET /v1/members/m_svc_7301"])
+  }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
+  func aCABundleThatDoesNotTrustTheCertificateExits3() throws {
+    let (fake, environment) = try startTLSFake(try makeCertificate("cert"))
+    let other = try makeCertificate("other")
+    let result = LiveCLI.collect(
+      "justworks:\(FakeJustworks.serviceID)", out: sandbox.path + "/m.json",
+      environment: environment, ["--ca-bundle", other])
+    expectCollectionFailure(result, mentioning: ["POST /oauth/token failed TLS verification"])
+    #expect(try fake.requests(over: "https").isEmpty)
+  }
+
+  @Test func aMissingCABundleIsAUsageError() throws {
+    let missing = sandbox.path + "/no-such-bundle.pem"
+    let result = LiveCLI.collect(
+      "justworks:\(FakeJustworks.serviceID)", out: sandbox.path + "/m.json",
+      environment: [:], ["--ca-bundle", missing])
+    #expect(result.exitCode == .invalidInput, "\(result.stderr)")
+    #expect(result.stderr.contains("--ca-bundle: cannot read the file '\(missing)'"))
+    #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/m.json"))
   }
 }
