@@ -1,5 +1,7 @@
-/// Why live evidence could not be collected. Every case maps to exit code 3; the message
-/// says what failed and what to check, and never holds a credential.
+/// Why live evidence could not be collected. A configuration problem, found before any
+/// network use, is an input error (exit 2); every other case maps to exit code 3, so a
+/// scheduler can tell "misconfigured" from "the service is down". The message says what
+/// failed and what to check, and never holds a credential.
 public enum CollectionError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Credentials or settings are missing or unusable.
   case configuration(String)
@@ -11,6 +13,13 @@ public enum CollectionError: Error, Sendable, Equatable, CustomStringConvertible
   case malformedResponse(source: String, String)
   /// The account looked for does not exist.
   case notFound(String)
+
+  /// Whether the problem is in permaudit's own settings (credentials, URLs) rather than in
+  /// talking to the service.
+  public var isConfiguration: Bool {
+    if case .configuration = self { return true }
+    return false
+  }
 
   public var description: String {
     switch self {

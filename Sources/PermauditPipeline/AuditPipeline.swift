@@ -14,7 +14,7 @@ public struct AuditPipeline {
   private let standardInput: CachedInput
   private let collected: CollectedInputs
 
-  /// Blocks decoded together; each is about a megabyte of JSON Lines.
+  /// Blocks decoded together; each is about 256 KiB of JSON Lines.
   private var windowBlocks: Int { request.jobs * 2 }
 
   public init(_ request: AuditRequest, standardInput: @escaping () -> InputFile) {

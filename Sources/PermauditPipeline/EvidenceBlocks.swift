@@ -23,7 +23,7 @@ enum EvidenceBlock: Sendable {
 /// in pieces of about ``blockSize`` bytes, so that memory does not grow with a batch.
 struct EvidenceBlockReader {
   /// The bytes a JSON Lines block aims for; a block always ends at a line end.
-  static let blockSize = 1 << 20
+  static let blockSize = 1 << 18
 
   private var units: [Unit]
   private var current: LineBlocks?

@@ -191,11 +191,11 @@ import Testing
   }
 
   @Test func liveSourcesWithCredentialsInTheURLAreRefusedWithoutLeakingThem() {
-    // Note: since issue 3 live sources are collected; credentials in a URL are refused
-    // before any connection (exit 3, a collection failure), and never echoed.
+    // Note: live sources are collected; credentials in a URL are a configuration problem
+    // refused before any connection (exit 2, an input error), and never echoed.
     let result = CLI.audit(evidence: ["https://auditor:hunter2@hr.example.test/e?token=abc123"])
 
-    #expect(result.exitCode == .collectionFailed, "\(result.stderr)")
+    #expect(result.exitCode == .invalidInput, "\(result.stderr)")
     #expect(result.stderr.contains("holds user information"))
     #expect(!result.stderr.contains("hunter2"))
     #expect(!result.stderr.contains("abc123"))

@@ -41,15 +41,19 @@ import Testing
     #expect(result.findings(.staleEvidence).count == (entry.isStale ? 1 : 0))
   }
 
-  @Test func eachStaleDocumentIsReported() throws {
+  /// One finding per account, listing every stale document: the finding's identity (kind
+  /// and account) stays unique, which SARIF fingerprints and drift rely on.
+  @Test func staleDocumentsAreReportedInOneFindingPerAccount() throws {
     let result = try Fixtures.evaluate(
       Fixtures.document(collectedAt: "2026-11-01T00:00:00Z"),
       Fixtures.secondDocument(),
       Fixtures.document(source: "hr-export", collectedAt: "2026-10-01T00:00:00Z", origin: "c"))
+    let stale = result.findings(.staleEvidence)
+    #expect(stale.count == 1)
     #expect(
-      result.findings(.staleEvidence).map { $0.evidence.map(\.source) } == [
-        ["attestation:it-admin@example.com"], ["hr-export"],
-      ])
+      stale.first?.evidence.map(\.source) == ["attestation:it-admin@example.com", "hr-export"])
+    #expect(stale.first?.actual?.contains("2026-10-01T00:00:00Z") == true)
+    #expect(stale.first?.actual?.contains("2026-11-01T00:00:00Z") == true)
   }
 
   @Test func withoutAMaximumAgeNothingIsStale() throws {

@@ -38,7 +38,7 @@ enum CommandFailure: Error {
     case .output: return .invalidInput
     // Note: like the reports folder, the history file is an input of the run.
     case .history: return .invalidInput
-    case .collection: return .collectionFailed
+    case .collection(let error): return error.isConfiguration ? .invalidInput : .collectionFailed
     }
   }
 

@@ -120,12 +120,13 @@ enum LiveCLI {
   }
 }
 
-/// Asserts a collection failure: exit 3, one line on standard error, nothing on stdout.
+/// Asserts a collection failure: exit 3 (or `exit` for a configuration problem, which is an
+/// input error), one line on standard error, nothing on stdout.
 func expectCollectionFailure(
-  _ result: CLIResult, mentioning fragments: [String],
+  _ result: CLIResult, mentioning fragments: [String], exit: ExitCode = .collectionFailed,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  #expect(result.exitCode == .collectionFailed, "\(result.stderr)", sourceLocation: sourceLocation)
+  #expect(result.exitCode == exit, "\(result.stderr)", sourceLocation: sourceLocation)
   let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("permaudit: error: ") }
   #expect(errors.count == 1, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
   #expect(result.stdout.isEmpty, "stdout: \(result.stdout)", sourceLocation: sourceLocation)

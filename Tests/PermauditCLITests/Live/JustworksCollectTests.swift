@@ -185,12 +185,13 @@ import Testing
     #expect(!result.stderr.contains("wrong-secret"))
   }
 
-  @Test func missingCredentialsExit3NamingTheVariable() {
+  @Test func missingCredentialsAreAnInputErrorNamingTheVariable() {
     let result = LiveCLI.collect(
       "justworks:\(FakeJustworks.serviceID)", out: sandbox.path + "/m.json",
       environment: ["JUSTWORKS_API_URL": "http://127.0.0.1:9"])
     expectCollectionFailure(
-      result, mentioning: ["JUSTWORKS_CLIENT_ID is not set", "JUSTWORKS_CLIENT_ID_FILE"])
+      result, mentioning: ["JUSTWORKS_CLIENT_ID is not set", "JUSTWORKS_CLIENT_ID_FILE"],
+      exit: .invalidInput)
   }
 
   @Test func plainHTTPIsRefusedBeyondLoopback() {
@@ -200,7 +201,7 @@ import Testing
         "JUSTWORKS_API_URL": "http://api.example.com", "JUSTWORKS_CLIENT_ID": "a",
         "JUSTWORKS_CLIENT_SECRET": "b", "JUSTWORKS_REFRESH_TOKEN": "c",
       ])
-    expectCollectionFailure(result, mentioning: ["use https"])
+    expectCollectionFailure(result, mentioning: ["use https"], exit: .invalidInput)
   }
 
   @Test func collectsTheGrantedScopesForThePartnerAPICatalog() throws {
