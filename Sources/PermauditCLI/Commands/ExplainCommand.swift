@@ -7,25 +7,18 @@ import PermauditInput
 struct ExplainCommand {
   let subject: String
   let policy: String
-  let library: PolicyLibrary
+  let lookup: PolicyLookup
   let console: Console
 
   init(_ parsed: ParsedArguments, console: Console) {
     subject = parsed.positionals.first ?? ""
     policy = parsed.value(for: "policy") ?? ""
-    library = PolicyLibrary(
-      directory: parsed.value(for: "policies-dir") ?? "Policies",
-      extraCatalogs: parsed.values(for: "catalog"))
+    lookup = PolicyLookup(parsed)
     self.console = console
   }
 
   func run() throws(CommandFailure) -> ExitCode {
-    let loaded: LoadedPolicy
-    do {
-      loaded = try library.loadPolicy(policy)
-    } catch {
-      throw .input(error)
-    }
+    let loaded = try lookup.load(policy)
     let explanation = RequirementExplanation(policy: loaded.policy, catalog: loaded.catalog)
     guard let text = explanation.text(for: subject) else {
       let known = explanation.subjects

@@ -4,24 +4,17 @@ import PermauditInput
 /// `permaudit policy show ID|PATH`: the requirements and their reasons, by setup step.
 struct PolicyShowCommand {
   let reference: String
-  let library: PolicyLibrary
+  let lookup: PolicyLookup
   let console: Console
 
   init(_ parsed: ParsedArguments, console: Console) {
     reference = parsed.positionals.first ?? ""
-    library = PolicyLibrary(
-      directory: parsed.value(for: "policies-dir") ?? "Policies",
-      extraCatalogs: parsed.values(for: "catalog"))
+    lookup = PolicyLookup(parsed)
     self.console = console
   }
 
   func run() throws(CommandFailure) -> ExitCode {
-    let loaded: LoadedPolicy
-    do {
-      loaded = try library.loadPolicy(reference)
-    } catch {
-      throw .input(error)
-    }
+    let loaded = try lookup.load(reference)
     console.write(PolicyDescription(policy: loaded.policy, catalog: loaded.catalog).text)
     return .compliant
   }

@@ -66,16 +66,7 @@ struct TimelinePrinter {
     json.field("evaluated_at", entry.evaluatedAt)
     json.field("status", entry.status.rawValue)
     json.key("findings")
-    json.beginArray()
-    for finding in entry.findings {
-      json.beginObject()
-      json.field("kind", finding.kind)
-      json.field("subject", finding.subject)
-      json.field("status", finding.status)
-      json.field("severity", finding.severity)
-      json.endObject()
-    }
-    json.endArray()
+    DriftJSON.writeList(entry.findings, to: &json)
     json.key("drift")
     DriftJSON.write(entry.drift, to: &json)
     json.endObject()

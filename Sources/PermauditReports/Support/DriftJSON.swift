@@ -73,7 +73,8 @@ public enum DriftJSON {
     json.endObject()
   }
 
-  private static func writeList(_ findings: [FindingRecord], to json: inout JSONWriter) {
+  /// Findings as history records them (kind, subject, status, severity), as a JSON list.
+  public static func writeList(_ findings: [FindingRecord], to json: inout JSONWriter) {
     json.beginArray()
     for finding in findings {
       json.beginObject()
