@@ -59,7 +59,20 @@ struct EvidenceBlockReader {
         units += try Self.units(at: reference)
       }
     }
+    // Note: a file named twice (on its own and through its folder, say) is read once, so
+    // its documents are not merged with themselves as if two sources agreed.
+    var seen = Set<String>()
+    units = units.filter { unit in
+      guard case .file(let path, _) = unit else { return true }
+      return seen.insert(Self.canonical(path)).inserted
+    }
     self.units = units.reversed()
+  }
+
+  /// The path with `.` components and repeated slashes removed, for spotting a file named
+  /// twice.
+  private static func canonical(_ path: String) -> String {
+    path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
   }
 
   private static func units(at path: String) throws(InputError) -> [Unit] {

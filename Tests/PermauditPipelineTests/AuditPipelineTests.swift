@@ -118,3 +118,21 @@ private final class Printed: @unchecked Sendable {
   private(set) var text = ""
   func append(_ part: String) { text += part }
 }
+
+@Suite struct EvidenceBlockReaderTests {
+  @Test func aFileNamedTwiceIsReadOnce() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("blocks-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let file = folder + "/a.json"
+    try Data("{}".utf8).write(to: URL(fileURLWithPath: file))
+
+    var reader = try EvidenceBlockReader(
+      references: [folder, file, folder + "/./a.json"],
+      standardInput: { InputFile(path: "-", bytes: []) })
+    var blocks = 0
+    while try reader.next() != nil { blocks += 1 }
+    #expect(blocks == 1)
+  }
+}
