@@ -17,14 +17,20 @@ public struct AuditPipeline {
   /// Blocks decoded together; each is about 256 KiB of JSON Lines.
   private var windowBlocks: Int { request.jobs * 2 }
 
-  public init(_ request: AuditRequest, standardInput: @escaping () -> InputFile) {
+  /// A pipeline whose standard input (`--evidence -`) is read whole by `standardInput`.
+  public init(_ request: AuditRequest, standardInput: @escaping @Sendable () -> InputFile) {
+    self.init(request, standardInput: .whole(standardInput))
+  }
+
+  /// A pipeline reading standard input (`--evidence -`) as `standardInput` says.
+  public init(_ request: AuditRequest, standardInput: StandardInput) {
     self.request = request
     self.loader = EvidenceLoader(catalog: request.policy.catalog)
     self.engine = AuditEngine(
       policy: request.policy.policy, catalog: request.policy.catalog,
       parameters: request.parameters, now: request.now, failOn: request.failOn,
       waivers: request.waivers.waivers)
-    self.standardInput = CachedInput(read: standardInput)
+    self.standardInput = CachedInput(standardInput)
     self.collected = CollectedInputs(live: request.liveEvidence)
   }
 
@@ -163,7 +169,7 @@ public struct AuditPipeline {
     }
     do {
       return try EvidenceBlockReader(
-        references: request.evidence, standardInput: standardInput.bytes, collected: live)
+        references: request.evidence, standardInput: standardInput.unit, collected: live)
     } catch {
       throw .input(error)
     }
@@ -334,24 +340,4 @@ private struct EvaluatedAccount: Sendable {
   var fragments: [ReportFormat: [UInt8]]
   /// Why the account's `--per-account` files could not be written, if they could not.
   var fileError: AtomicFile.WriteError?
-}
-
-/// Standard input, read once even when the pipeline reads the evidence twice.
-private final class CachedInput: @unchecked Sendable {
-  private let read: () -> InputFile
-  private var cached: InputFile?
-  private let lock = NSLock()
-
-  init(read: @escaping () -> InputFile) {
-    self.read = read
-  }
-
-  func bytes() -> InputFile {
-    lock.lock()
-    defer { lock.unlock() }
-    if let cached { return cached }
-    let file = read()
-    cached = file
-    return file
-  }
 }

@@ -31,6 +31,8 @@ struct EvidenceBlockReader {
   private enum Unit {
     case file(path: String, format: DocumentFormat?)
     case memory(InputFile)
+    /// Standard input spooled to a temporary file: read from `path`, named `<stdin>`.
+    case spooled(path: String, format: DocumentFormat)
   }
 
   /// Checks every reference and lists the inputs, so that a missing path is reported before
@@ -41,13 +43,16 @@ struct EvidenceBlockReader {
   ///   - collected: the bytes of live references (`justworks:…`, `https://…`) already
   ///     collected, by reference; a live reference missing here is refused.
   init(
-    references: [String], standardInput: () -> InputFile,
+    references: [String], standardInput: () throws(InputError) -> StandardInputUnit,
     collected: [String: InputFile] = [:]
   ) throws(InputError) {
     var units: [Unit] = []
     for reference in references {
       if reference == "-" {
-        units.append(.memory(standardInput()))
+        switch try standardInput() {
+        case .memory(let file): units.append(.memory(file))
+        case .spooled(let path, let format): units.append(.spooled(path: path, format: format))
+        }
       } else if let file = collected[reference] {
         units.append(.memory(file))
       } else if reference.contains("://") || reference.hasPrefix("justworks:") {
@@ -105,6 +110,11 @@ struct EvidenceBlockReader {
         current = try LineBlocks(path: path)
       case .file(let path, let format):
         return .whole(try InputFile.read(path, what: "evidence file"), format)
+      case .spooled(let path, .jsonLines):
+        current = try LineBlocks(path: path, name: "<stdin>")
+      case .spooled(let path, let format):
+        let file = try InputFile.read(path, what: "standard input")
+        return .whole(InputFile(path: "<stdin>", bytes: file.bytes), format)
       case .memory(let file):
         let format = DocumentReader.sniffedFormat(file.bytes)
         guard format == .jsonLines else { return .whole(file, format) }
@@ -116,6 +126,7 @@ struct EvidenceBlockReader {
 
 /// Splits one JSON Lines input into blocks of whole lines.
 struct LineBlocks {
+  /// The input's name in origins and messages (its path, or `<stdin>`).
   let path: String
   private var handle: FileHandle?
   private var pending: [UInt8] = []
@@ -125,11 +136,14 @@ struct LineBlocks {
   /// The bytes a block aims for; a block always ends at a line end.
   let blockSize: Int
 
-  init(path: String, blockSize: Int = EvidenceBlockReader.blockSize) throws(InputError) {
+  /// Reads the file at `path`, naming it `name` (the path itself unless given).
+  init(path: String, name: String? = nil, blockSize: Int = EvidenceBlockReader.blockSize)
+    throws(InputError)
+  {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw InputError("evidence file '\(path)' cannot be read", hint: "check its permissions")
     }
-    self.path = path
+    self.path = name ?? path
     self.handle = handle
     self.blockSize = max(1, blockSize)
   }

@@ -130,9 +130,76 @@ private final class Printed: @unchecked Sendable {
 
     var reader = try EvidenceBlockReader(
       references: [folder, file, folder + "/./a.json"],
-      standardInput: { InputFile(path: "-", bytes: []) })
+      standardInput: { .memory(InputFile(path: "-", bytes: [])) })
     var blocks = 0
     while try reader.next() != nil { blocks += 1 }
     #expect(blocks == 1)
+  }
+}
+
+@Suite struct StandardInputTests {
+  /// Hands out `text` in pieces of `size` bytes, as a pipe would.
+  private static func chunks(of text: String, size: Int) -> @Sendable () -> [UInt8]? {
+    let pieces = Pieces(Array(text.utf8), size: size)
+    return { pieces.next() }
+  }
+
+  @Test func aBatchLargerThanOneChunkIsSpooledAndStreamedWithItsLineNumbers() throws {
+    let lines = (1...5).map { "{\"n\": \($0)}" }.joined(separator: "\n") + "\n"
+    // The first chunk holds the first whole line, as a megabyte-sized chunk does.
+    let input = CachedInput(.chunks(Self.chunks(of: lines, size: 16)))
+    guard case .spooled(let path, let format) = try input.unit() else {
+      Issue.record("expected a spooled batch")
+      return
+    }
+    #expect(format == .jsonLines)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == lines)
+
+    var reader = try EvidenceBlockReader(references: ["-"], standardInput: input.unit)
+    guard case .lines(_, let firstLine, let name) = try reader.next() else {
+      Issue.record("expected a block of lines")
+      return
+    }
+    #expect(firstLine == 1)
+    #expect(name == "<stdin>")
+  }
+
+  @Test func aSingleDocumentOverSeveralChunksIsReadWhole() throws {
+    let document = "{\n  \"a\": 1,\n  \"b\": [1, 2, 3]\n}\n"
+    let input = CachedInput(.chunks(Self.chunks(of: document, size: 5)))
+    guard case .memory(let file) = try input.unit() else {
+      Issue.record("expected the document in memory")
+      return
+    }
+    #expect(file.bytes == Array(document.utf8))
+    #expect(file.path == "<stdin>")
+  }
+
+  @Test func theSpooledCopyIsRemovedWithTheInput() throws {
+    var path = ""
+    do {
+      let input = CachedInput(.chunks(Self.chunks(of: "{}\n{}\n{}\n", size: 4)))
+      if case .spooled(let spooled, _) = try input.unit() { path = spooled }
+    }
+    #expect(!path.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: path))
+  }
+}
+
+/// Bytes handed out a few at a time; used from one thread.
+private final class Pieces: @unchecked Sendable {
+  private var bytes: ArraySlice<UInt8>
+  private let size: Int
+
+  init(_ bytes: [UInt8], size: Int) {
+    self.bytes = bytes[...]
+    self.size = size
+  }
+
+  func next() -> [UInt8]? {
+    guard !bytes.isEmpty else { return nil }
+    let piece = Array(bytes.prefix(size))
+    bytes = bytes.dropFirst(size)
+    return piece
   }
 }

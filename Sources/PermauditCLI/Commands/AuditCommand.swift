@@ -35,7 +35,7 @@ struct AuditCommand {
     let outcome: AuditOutcome
     do {
       outcome = try AuditPipeline(
-        request, standardInput: { InputFile(path: "<stdin>", bytes: console.readInput()) }
+        request, standardInput: .chunks(console.readInputChunk)
       ).run(print: console.write) { progress.update(accounts: $0) }
     } catch {
       progress.finish()

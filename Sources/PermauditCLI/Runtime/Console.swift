@@ -9,6 +9,9 @@ public struct Console: Sendable {
   public var writeError: @Sendable (String) -> Void
   /// Reads all of standard input.
   public var readInput: @Sendable () -> [UInt8]
+  /// Reads the next piece of standard input; `nil` at the end. A batch on standard input
+  /// is read this way, so it never has to sit in memory whole.
+  public var readInputChunk: @Sendable () -> [UInt8]?
   /// Reads the next line of standard input without its line end; `nil` at the end.
   public var readLine: @Sendable () -> String?
   /// Whether standard input is a terminal: a person answering, not a script.
@@ -25,11 +28,13 @@ public struct Console: Sendable {
     readInput: @escaping @Sendable () -> [UInt8] = { [] },
     isOutputTerminal: Bool = false, isErrorTerminal: Bool = false,
     environment: [String: String] = [:], clock: @escaping @Sendable () -> Date = { Date() },
-    readLine: (@Sendable () -> String?)? = nil, isInputTerminal: Bool = false
+    readLine: (@Sendable () -> String?)? = nil, isInputTerminal: Bool = false,
+    readInputChunk: (@Sendable () -> [UInt8]?)? = nil
   ) {
     self.write = write
     self.writeError = writeError
     self.readInput = readInput
+    self.readInputChunk = readInputChunk ?? InputChunks(read: readInput).next
     self.readLine = readLine ?? InputLines(read: readInput).next
     self.isInputTerminal = isInputTerminal
     self.isOutputTerminal = isOutputTerminal
@@ -48,7 +53,11 @@ public struct Console: Sendable {
       isErrorTerminal: isatty(STDERR_FILENO) == 1,
       environment: ProcessInfo.processInfo.environment,
       readLine: { Swift.readLine(strippingNewline: true) },
-      isInputTerminal: isatty(STDIN_FILENO) == 1)
+      isInputTerminal: isatty(STDIN_FILENO) == 1,
+      readInputChunk: {
+        let data = FileHandle.standardInput.readData(ofLength: 1 << 20)
+        return data.isEmpty ? nil : [UInt8](data)
+      })
   }
 
   /// Prints one error line: `permaudit: error: …`.
@@ -76,5 +85,24 @@ public struct Console: Sendable {
       }
     }
     return text
+  }
+}
+
+/// Standard input given whole (tests), handed out as one chunk and then the end.
+private final class InputChunks: @unchecked Sendable {
+  private let read: @Sendable () -> [UInt8]
+  private var isDone = false
+  private let lock = NSLock()
+
+  init(read: @escaping @Sendable () -> [UInt8]) {
+    self.read = read
+  }
+
+  func next() -> [UInt8]? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !isDone else { return nil }
+    isDone = true
+    return read()
   }
 }
