@@ -73,4 +73,16 @@ import Testing
     try recorder.answer("-")
     #expect(throws: AttestationAnswerError.self) { try recorder.answer("-") }
   }
+
+  /// "No" to "other permissions held?" means none, not a permission called "no".
+  @Test(arguments: ["-", "no", "No", "none"])
+  func noOtherPermissionsIsNotAPermissionName(answer: String) throws {
+    var recorder = AttestationRecorder(
+      plan: AttestationPlan(policy: Self.policy, catalog: Self.catalog))
+    for earlier in ["yes", "svc@example.com", "y", "no", "no"] { try recorder.answer(earlier) }
+    try recorder.answer(answer)
+    let evidence = try #require(
+      recorder.evidence(accountID: "x", attestor: "me", at: Date(timeIntervalSince1970: 0)))
+    #expect(evidence.permissions == ["Alpha"])
+  }
 }

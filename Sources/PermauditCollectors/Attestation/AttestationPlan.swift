@@ -85,7 +85,8 @@ public enum AttestationQuestion: Sendable {
     case .permission(let permission):
       return "Holds '\(permission.name)'? [yes/no]"
     case .others:
-      return "Other permissions held that are not listed above, comma-separated [or '-' for none]"
+      return "Other permissions held that are not listed above, comma-separated "
+        + "[or 'no' for none]"
     }
   }
 }

@@ -35,7 +35,9 @@ public struct AttestationRecorder: Sendable {
     case .permission(let permission):
       if try Self.yesOrNo(answer) { held.append(permission.name) }
     case .others:
-      if answer != "-" {
+      // "no" and "none" answer the question the way a person reads it; they are not
+      // permission names.
+      if !["-", "no", "none", "n"].contains(answer.lowercased()) {
         others = answer.split(separator: ",").map {
           $0.trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }
