@@ -8,6 +8,9 @@ public final class PermissionIndex: Sendable {
   private let definitionsByID: [String: PermissionDefinition]
   private let impliedByID: [String: Set<String>]
   private let catalogOrder: [String: Int]
+  /// Batches repeat the same few spellings; normalizing each once saves most of the work.
+  private let recentLookups = Memo<String?>()
+  private let recentSuggestions = Memo<String?>()
 
   /// Indexes `catalog`. Every id, name and alias is a spelling; when two permissions share
   /// a spelling, the first in catalog order keeps it (catalog validation reports this).
@@ -32,7 +35,7 @@ public final class PermissionIndex: Sendable {
 
   /// The catalog id a name as written stands for, if any.
   public func id(forName name: String) -> String? {
-    idsByKey[TextNormalization.permissionKey(name)]
+    recentLookups.value(for: name) { idsByKey[TextNormalization.permissionKey($0)] }
   }
 
   /// The permission with this id.
@@ -57,9 +60,10 @@ public final class PermissionIndex: Sendable {
 
   /// The known permission name closest to a name that matched nothing.
   public func suggestion(for name: String) -> String? {
-    Suggestion.closest(
-      to: TextNormalization.permissionKey(name),
-      among: catalog.permissions.map(\.name))
+    recentSuggestions.value(for: name) {
+      Suggestion.closest(
+        to: TextNormalization.permissionKey($0), among: catalog.permissions.map(\.name))
+    }
   }
 
   /// For each permission, every id reachable through `implies`, itself excluded unless a
