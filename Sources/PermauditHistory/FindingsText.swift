@@ -11,9 +11,11 @@ enum FindingsText {
     var text = "["
     for (index, finding) in findings.enumerated() {
       if index > 0 { text += "," }
-      text += "{\"kind\":" + quoted(finding.kind) + ",\"subject\":" + quoted(finding.subject)
-      text += ",\"status\":" + quoted(finding.status) + ",\"severity\":"
-      text += quoted(finding.severity) + "}"
+      text +=
+        "{\"kind\":" + JSONText.quoted(finding.kind) + ",\"subject\":"
+        + JSONText.quoted(finding.subject)
+      text += ",\"status\":" + JSONText.quoted(finding.status) + ",\"severity\":"
+      text += JSONText.quoted(finding.severity) + "}"
     }
     return text + "]"
   }
@@ -33,27 +35,5 @@ enum FindingsText {
         FindingRecord(kind: kind, subject: subject, status: status, severity: severity))
     }
     return findings
-  }
-
-  /// `text` as a JSON string literal.
-  static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
   }
 }

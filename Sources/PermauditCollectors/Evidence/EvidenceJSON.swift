@@ -28,7 +28,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     switch self {
     case .null: text += "null"
     case .bool(let value): text += value ? "true" : "false"
-    case .string(let value): text += Self.quoted(value)
+    case .string(let value): text += JSONText.quoted(value)
     case .array(let items):
       guard !items.isEmpty else {
         text += "[]"
@@ -48,29 +48,12 @@ public indirect enum JSONValue: Sendable, Equatable {
       }
       text += "{" + newline
       for (index, entry) in entries.enumerated() {
-        text += pad(inner) + Self.quoted(entry.0) + (indent == nil ? ":" : ": ")
+        text += pad(inner) + JSONText.quoted(entry.0) + (indent == nil ? ":" : ": ")
         entry.1.write(to: &text, indent: inner)
         text += (index + 1 < entries.count ? "," : "") + newline
       }
       text += pad(indent) + "}"
     }
-  }
-
-  static func quoted(_ value: String) -> String {
-    var text = "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": text += "\\\""
-      case "\\": text += "\\\\"
-      case "\n": text += "\\n"
-      case "\r": text += "\\r"
-      case "\t": text += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-        text += String(format: "\\u%04x", scalar.value)
-      default: text.unicodeScalars.append(scalar)
-      }
-    }
-    return text + "\""
   }
 }
 
