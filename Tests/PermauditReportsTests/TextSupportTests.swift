@@ -1,3 +1,4 @@
+import PermauditCore
 import Testing
 
 @testable import PermauditReports

@@ -20,15 +20,7 @@ struct AttestCommand {
   func run() throws(CommandFailure) -> ExitCode {
     let output = parsed.value(for: "out") ?? ""
     guard !output.isEmpty else { throw .usage("--out needs a file, or '-'") }
-    let library = PolicyLibrary(
-      directory: parsed.value(for: "policies-dir") ?? "Policies",
-      extraCatalogs: parsed.values(for: "catalog"))
-    let loaded: LoadedPolicy
-    do {
-      loaded = try library.loadPolicy(parsed.value(for: "policy") ?? "")
-    } catch {
-      throw .input(error)
-    }
+    let loaded = try PolicyLookup(parsed).load(parsed.value(for: "policy") ?? "")
 
     var recorder = AttestationRecorder(
       plan: AttestationPlan(policy: loaded.policy, catalog: loaded.catalog))

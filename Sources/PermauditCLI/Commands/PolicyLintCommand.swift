@@ -8,9 +8,7 @@ struct PolicyLintCommand {
 
   init(_ parsed: ParsedArguments, console: Console) {
     paths = parsed.positionals
-    library = PolicyLibrary(
-      directory: parsed.value(for: "policies-dir") ?? "Policies",
-      extraCatalogs: parsed.values(for: "catalog"))
+    library = PolicyLookup(parsed).library
     self.console = console
   }
 

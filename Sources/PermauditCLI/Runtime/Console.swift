@@ -1,4 +1,5 @@
 import Foundation
+import PermauditCore
 
 /// Where a command's output goes and what it knows about its surroundings. Tests pass a
 /// recording console; the executable passes ``Console/standard``.
@@ -74,17 +75,7 @@ public struct Console: Sendable {
   /// paths, arguments), so line breaks, terminal escapes and bidirectional overrides in them
   /// are shown as `\u{HEX}`: they can neither split the line nor drive the terminal.
   static func oneLine(_ message: String) -> String {
-    var text = ""
-    text.unicodeScalars.reserveCapacity(message.unicodeScalars.count)
-    for scalar in message.unicodeScalars {
-      switch scalar.value {
-      case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-        text += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-      default:
-        text.unicodeScalars.append(scalar)
-      }
-    }
-    return text
+    VisibleText.escapingLineBreaks(message)
   }
 }
 

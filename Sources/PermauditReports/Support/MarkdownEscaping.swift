@@ -1,4 +1,5 @@
 import Foundation
+import PermauditCore
 
 /// Escapes user-supplied text so that Markdown (CommonMark and GitHub Flavored Markdown)
 /// shows it as written and never as markup: no links, images, HTML, emphasis, headings,
