@@ -81,17 +81,7 @@ struct EvidenceBlockReader {
   }
 
   private static func units(at path: String) throws(InputError) -> [Unit] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw InputError("evidence path '\(path)' does not exist", hint: "check the path")
-    }
-    guard isDirectory.boolValue else {
-      return [.file(path: path, format: DocumentReader.format(forPath: path))]
-    }
-    return try EvidenceLoader.evidenceFiles(in: path).map { name in
-      let filePath = (path as NSString).appendingPathComponent(name)
-      return .file(path: filePath, format: DocumentReader.format(forPath: name))
-    }
+    try EvidenceLoader.evidenceFiles(at: path).map { .file(path: $0.path, format: $0.format) }
   }
 
   /// The next block, or `nil` when every input has been read.

@@ -37,22 +37,27 @@ public struct EvidenceLoader: Sendable {
 
   /// The documents at one path: a file or a folder.
   public func load(path: String) throws(InputError) -> [EvidenceDocument] {
+    var documents: [EvidenceDocument] = []
+    for (filePath, format) in try Self.evidenceFiles(at: path) {
+      let file = try InputFile.read(filePath, what: "evidence file")
+      documents += try documentsIn(file, format: format)
+    }
+    return documents
+  }
+
+  /// The evidence files a path names, with the format each name stands for: the file
+  /// itself, or a folder's evidence files in name order. A missing path is an error.
+  public static func evidenceFiles(at path: String) throws(InputError)
+    -> [(path: String, format: DocumentFormat?)]
+  {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputError("evidence path '\(path)' does not exist", hint: "check the path")
     }
-    guard isDirectory.boolValue else {
-      let file = try InputFile.read(path, what: "evidence file")
-      return try documentsIn(file, format: DocumentReader.format(forPath: path))
+    guard isDirectory.boolValue else { return [(path, DocumentReader.format(forPath: path))] }
+    return try evidenceFiles(in: path).map { name in
+      ((path as NSString).appendingPathComponent(name), DocumentReader.format(forPath: name))
     }
-
-    var documents: [EvidenceDocument] = []
-    for name in try Self.evidenceFiles(in: path) {
-      let filePath = (path as NSString).appendingPathComponent(name)
-      let file = try InputFile.read(filePath, what: "evidence file")
-      documents += try documentsIn(file, format: DocumentReader.format(forPath: name))
-    }
-    return documents
   }
 
   /// The evidence files of a folder, in name order: `.json`, `.jsonl`, `.yaml`, `.yml`.
