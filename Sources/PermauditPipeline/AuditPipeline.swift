@@ -115,6 +115,12 @@ public struct AuditPipeline {
         progress(state.summary.accounts)
       }
       try evaluate(state.assembler.finish(), into: &state, outputs: outputs, timings: &timings)
+      do throws(AtomicFile.WriteError) {
+        try state.writer.drain()
+      } catch {
+        throw .failure(.output(error))
+      }
+      timings.write += state.writer.busyTime
 
       guard state.summary.accounts + state.outsideShard > 0 else {
         throw .failure(
@@ -151,6 +157,9 @@ public struct AuditPipeline {
       outcome.outsideShard = state.outsideShard
       return outcome
     } catch {
+      // Note: the writer may still hold queued pieces; they must land before the files
+      // they go to are removed.
+      try? state.writer.drain()
       state.accountFiles?.discard()
       outputs.discard()
       request.observer?.discard()
@@ -239,7 +248,8 @@ public struct AuditPipeline {
     return documents
   }
 
-  /// Evaluates accounts in parallel and writes their fragments in order.
+  /// Evaluates accounts in parallel, in slices whose fragments render into one piece per
+  /// format, and queues the pieces for writing in order.
   private func evaluate(
     _ accounts: [AccountEvidence], into state: inout PassState, outputs: ReportOutputs,
     timings: inout StageTimings
@@ -251,57 +261,36 @@ public struct AuditPipeline {
     guard !accounts.isEmpty else { return }
     let clock = ContinuousClock()
     let start = clock.now
-    let engine = self.engine
-    let formats = outputs.formats
-    let context = request.context()
-    let observer = request.observer
-    let accountFiles = state.accountFiles
-    let firstPosition = state.summary.accounts
-    let items = accounts.enumerated().map {
-      (position: firstPosition + $0.offset, account: $0.element)
+    let slicer = AccountSlicer(
+      engine: engine, formats: outputs.formats, context: request.context(),
+      observer: request.observer, accountFiles: state.accountFiles,
+      firstPosition: state.summary.accounts)
+    // Note: several slices a thread, so that a thread that draws cheap accounts takes
+    // another slice instead of waiting for the other.
+    let ranges = contiguousRanges(count: accounts.count, pieces: request.jobs * 4)
+    let slices = parallelMap(ranges, jobs: request.jobs) { range in
+      slicer.evaluate(accounts[range], firstOffset: range.lowerBound)
     }
+    timings.evaluate += clock.now - start
 
-    let evaluated = parallelMap(items, jobs: request.jobs) { item in
-      Result { () throws(EngineError) -> EvaluatedAccount in
-        var result = try engine.evaluate(item.account)
-        if let observer { result = observer.annotate(result) }
-        var fileError: AtomicFile.WriteError?
-        do throws(AtomicFile.WriteError) {
-          try accountFiles?.write(result, in: context)
+    for slice in slices {
+      for result in slice.results {
+        state.summary.count(result.status)
+        state.usedWaivers.formUnion(result.matchedWaivers)
+        state.sample.add(result)
+        do throws(ObserverError) {
+          try request.observer?.record(result)
         } catch {
-          fileError = error
+          throw .failure(.observer(error))
         }
-        var fragments: [ReportFormat: [UInt8]] = [:]
-        for format in formats {
-          fragments[format] = format.fragment(result, in: context, isFirst: item.position == 0)
-        }
-        return EvaluatedAccount(result: result, fragments: fragments, fileError: fileError)
       }
-    }
-    let written = clock.now
-    timings.evaluate += written - start
-    defer { timings.write += clock.now - written }
-
-    for outcome in evaluated {
-      let account: EvaluatedAccount
-      switch outcome {
-      case .success(let value): account = value
-      case .failure(let error): throw .failure(.engine(error))
-      }
-      state.summary.count(account.result.status)
-      state.usedWaivers.formUnion(account.result.matchedWaivers)
-      state.sample.add(account.result)
+      let pieces = slice.pieces
       do {
-        try outputs.append(account.fragments)
+        try state.writer.submit { () throws(AtomicFile.WriteError) in try outputs.append(pieces) }
       } catch {
         throw .failure(.output(error))
       }
-      if let error = account.fileError { throw .failure(.output(error)) }
-      do throws(ObserverError) {
-        try observer?.record(account.result)
-      } catch {
-        throw .failure(.observer(error))
-      }
+      if let failure = slice.failure { throw .failure(failure) }
     }
   }
 
@@ -332,12 +321,6 @@ private struct PassState {
   var usedWaivers = Set<Int>()
   /// Where `--per-account` files go, if anywhere.
   var accountFiles: AccountFiles?
-}
-
-/// One evaluated account with its report fragments.
-private struct EvaluatedAccount: Sendable {
-  var result: AccountResult
-  var fragments: [ReportFormat: [UInt8]]
-  /// Why the account's `--per-account` files could not be written, if they could not.
-  var fileError: AtomicFile.WriteError?
+  /// Writes the report pieces while the next accounts are evaluated.
+  let writer = BackgroundWriter()
 }

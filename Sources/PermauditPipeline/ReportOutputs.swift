@@ -5,7 +5,10 @@ import PermauditReports
 /// Where a run's reports go as accounts stream past: a file per format in a new run
 /// folder, and optionally one format for standard output. Nothing is published until the
 /// run completes; a run that fails leaves no report and no run folder behind.
-final class ReportOutputs {
+///
+/// Note: it is used by one thread at a time: the pipeline hands it to its
+/// ``BackgroundWriter`` while accounts stream, and drains the writer before finishing.
+final class ReportOutputs: @unchecked Sendable {
   private struct Output {
     let format: ReportFormat
     /// Accounts as they come; the whole file when the prologue can be written first.
@@ -69,10 +72,16 @@ final class ReportOutputs {
 
   private var allOutputs: [Output] { outputs + (standardOutput.map { [$0] } ?? []) }
 
-  /// Appends one account's fragments, given in the order of ``formats``.
-  func append(_ fragments: [ReportFormat: [UInt8]]) throws(AtomicFile.WriteError) {
+  /// Appends the fragments of one or more consecutive accounts, one piece per format in
+  /// the order of ``formats``; each piece holds its accounts' fragments already joined by
+  /// the format's separator.
+  func append(_ pieces: [[UInt8]]) throws(AtomicFile.WriteError) {
+    let formats = self.formats
     for output in allOutputs {
-      try output.body.append(output.joiner.next(fragments[output.format] ?? []))
+      guard let position = formats.firstIndex(of: output.format), position < pieces.count
+      else { continue }
+      try output.body.append(output.joiner.separator(before: pieces[position]))
+      try output.body.append(pieces[position])
     }
   }
 

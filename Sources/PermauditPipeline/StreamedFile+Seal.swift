@@ -3,22 +3,12 @@ import PermauditCore
 import PermauditReports
 
 extension StreamedFile {
-  /// Writes the report's own digest over its placeholder (see ``ReportDigest``): hashes the
-  /// file as written so far, which holds the placeholder `offsetFromEnd` bytes before its
-  /// end, then writes the digest there. The file is read back in pieces, never whole.
+  /// Writes the report's own digest over its placeholder (see ``ReportDigest``): the digest
+  /// of the file as written, which holds the placeholder `offsetFromEnd` bytes before its
+  /// end. The digest was taken as the bytes were written, so nothing is read back.
   func seal(placeholderOffsetFromEnd offsetFromEnd: Int) throws(AtomicFile.WriteError) {
-    try flush()
-    guard let reader = FileHandle(forReadingAtPath: temporary) else {
-      throw AtomicFile.WriteError(path: target, reason: "cannot reopen its parts to seal them")
-    }
-    defer { try? reader.close() }
-    let hasher = SHA256()
-    var size = 0
-    while let chunk = try? reader.read(upToCount: 1 << 20), !chunk.isEmpty {
-      hasher.update(chunk)
-      size += chunk.count
-    }
-    let digest = Array(hasher.finish().utf8)
+    let digest = Array(try finishDigest().utf8)
+    let size = writtenSize
     guard offsetFromEnd <= size, let writer = FileHandle(forUpdatingAtPath: temporary) else {
       throw AtomicFile.WriteError(path: target, reason: "cannot write its digest")
     }

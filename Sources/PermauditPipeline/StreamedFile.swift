@@ -10,6 +10,11 @@ final class StreamedFile {
   let temporary: String
   private var handle: FileHandle?
   private var buffer: [UInt8] = []
+  /// The digest of every byte written so far, in order; sealing uses it instead of
+  /// reading the file back.
+  private let digest = SHA256()
+  /// The bytes written to the file so far (the buffer not included).
+  private(set) var writtenSize = 0
 
   /// Bytes are gathered up to this size before they are written.
   private static let flushSize = 1 << 20
@@ -30,8 +35,23 @@ final class StreamedFile {
   }
 
   func append(_ bytes: [UInt8]) throws(AtomicFile.WriteError) {
+    guard bytes.count < Self.flushSize else {
+      // A large piece goes straight to the file rather than through the buffer.
+      try flush()
+      if let reason = bytes.withUnsafeBytes({ writeFully($0) }) {
+        throw AtomicFile.WriteError(path: target, reason: reason)
+      }
+      return
+    }
     buffer += bytes
     if buffer.count >= Self.flushSize { try flush() }
+  }
+
+  /// The SHA-256 of the file's content so far, as 64 lowercase hex digits; the file
+  /// cannot be sealed twice.
+  func finishDigest() throws(AtomicFile.WriteError) -> String {
+    try flush()
+    return digest.finish()
   }
 
   /// Appends everything another streamed file holds so far, without keeping it in memory.
@@ -114,6 +134,8 @@ final class StreamedFile {
   /// Writes all of `bytes` to the file; the system's reason when that fails.
   private func writeFully(_ bytes: UnsafeRawBufferPointer) -> String? {
     guard let handle, let base = bytes.baseAddress else { return nil }
+    digest.update(bytes)
+    writtenSize += bytes.count
     var written = 0
     while written < bytes.count {
       let result = Foundation.write(handle.fileDescriptor, base + written, bytes.count - written)

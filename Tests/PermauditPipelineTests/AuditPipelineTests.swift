@@ -67,6 +67,49 @@ import Testing
     #expect(!outcome.timings.wasIndexed)
   }
 
+  /// Several windows of several slices each, in every format: the files are the same
+  /// byte for byte whatever the number of threads, and each digest seals its file.
+  @Test func manyWindowsWriteTheSameFilesWhateverTheNumberOfJobs() throws {
+    // Note: long titles make a window of few accounts, so that a debug build stays quick.
+    let padding = String(repeating: "x", count: 400)
+    let lines = (0..<1_600).map { index in
+      record(
+        "m_\(index)", permissions: index % 4 == 0 ? ["Edit Company Settings", "Timecards"] : [],
+        title: index % 7 == 0 ? "Service Account" : "Integration User \(index) \(padding)")
+    }
+    let path = try write(lines)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(lines.joined().utf8.count > 2 * EvidenceBlockReader.blockSize)
+
+    let formats: [ReportFormat] = [.json, .sarif, .csv, .text]
+    var runs: [[String: [UInt8]]] = []
+    for jobs in [1, 3] {
+      let root = FileManager.default.temporaryDirectory
+        .appendingPathComponent("windows-\(UUID().uuidString)").path
+      defer { try? FileManager.default.removeItem(atPath: root) }
+      let request = AuditRequest(
+        policy: try policy(), evidence: [path], now: Self.now, formats: formats,
+        reportsFolder: root, jobs: jobs, tool: ToolInfo(version: "test"))
+      let outcome = try AuditPipeline(request, standardInput: { InputFile(path: "-", bytes: []) })
+        .run(print: { _ in })
+      #expect(outcome.report.summary.accounts == 1_600)
+      let folder = try #require(outcome.runFolder)
+      var files: [String: [UInt8]] = [:]
+      for format in formats {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + format.fileName)))
+        files[format.fileName] = bytes
+        if format.carriesDigest {
+          guard case .intact = ReportDigest.verify(bytes) else {
+            Issue.record("\(format.fileName) is not sealed by its digest (\(jobs) jobs)")
+            continue
+          }
+        }
+      }
+      runs.append(files)
+    }
+    #expect(runs[0] == runs[1])
+  }
+
   /// An account whose documents are apart is merged all the same, by a second, indexed
   /// pass: its profile and its permissions come from different lines.
   @Test func documentsOfOneAccountAreMergedWhereverTheyAre() throws {

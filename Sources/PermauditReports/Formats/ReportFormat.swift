@@ -112,8 +112,15 @@ public final class FragmentJoiner {
 
   /// The bytes to write for the next fragment.
   public func next(_ fragment: [UInt8]) -> [UInt8] {
-    guard !separator.isEmpty, !fragment.isEmpty else { return fragment }
+    let before = separator(before: fragment)
+    return before.isEmpty ? fragment : before + fragment
+  }
+
+  /// What to write before the next fragment: the separator, or nothing for the first
+  /// non-empty fragment and for an empty one.
+  public func separator(before fragment: [UInt8]) -> [UInt8] {
+    guard !separator.isEmpty, !fragment.isEmpty else { return [] }
     defer { hasWritten = true }
-    return hasWritten ? separator + fragment : fragment
+    return hasWritten ? separator : []
   }
 }
