@@ -96,7 +96,8 @@ import Testing
       let folder = try #require(outcome.runFolder)
       var files: [String: [UInt8]] = [:]
       for format in formats {
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + format.fileName)))
+        let file = URL(fileURLWithPath: folder + "/" + format.fileName)
+        let bytes = Array(try Data(contentsOf: file))
         files[format.fileName] = bytes
         if format.carriesDigest {
           guard case .intact = ReportDigest.verify(bytes) else {
