@@ -107,13 +107,14 @@ enum LiveCLI {
     return CLIResult(exitCode: code, stdout: stdout.contents, stderr: stderr.contents)
   }
 
-  /// `permaudit collect` from `fake` into `out`, with tiny timeouts and backoff.
+  /// `permaudit collect` from `fake` into `out`, with tiny backoff. The timeout is long:
+  /// the fake is a Python process, slow to answer on a loaded machine (3 s once failed).
   static func collect(
     _ source: String, out: String, environment: [String: String], _ extra: [String] = []
   ) -> CLIResult {
     run(
       [
-        "collect", "--source", source, "--out", out, "--request-timeout", "3",
+        "collect", "--source", source, "--out", out, "--request-timeout", "10",
         "--retry-backoff", "0.01",
       ] + extra,
       environment: environment)

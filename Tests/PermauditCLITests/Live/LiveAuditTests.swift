@@ -37,7 +37,7 @@ import Testing
       [
         "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
         "--now", "2026-12-05T09:30:00Z", "--reports", "-", "--stdout", "json",
-        "--request-timeout", "3", "--retry-backoff", "0.01",
+        "--request-timeout", "10", "--retry-backoff", "0.01",
       ] + Self.parameters + extra
     for reference in evidence { arguments += ["--evidence", reference] }
     return LiveCLI.run(arguments, environment: environment)
