@@ -2,7 +2,7 @@ import Foundation
 
 /// One evidence document: what one account is and holds, according to one source at one
 /// time. Several documents about the same account are merged before evaluation.
-public struct EvidenceDocument: Sendable {
+public struct EvidenceDocument: Sendable, Equatable {
   public var system: String
   public var accountID: String
   public var provenance: Provenance

@@ -9,7 +9,8 @@ public struct EvidenceDecoder: Sendable {
 
   /// The catalog whose attribute types evidence values are read with.
   public let catalog: Catalog
-  private let attributeTypes: [String: AttributeType]
+  /// The type of each attribute the catalog declares, by name.
+  let attributeTypes: [String: AttributeType]
 
   public init(catalog: Catalog) {
     self.catalog = catalog

@@ -43,23 +43,35 @@ public enum JSONLinesReader {
     _ body: (_ line: Int, _ node: Node, _ text: ArraySlice<UInt8>) throws(InputError) -> Void
   ) throws(InputError) {
     try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
-      var lineStart = 0
-      var lineNumber = firstLine
-
-      while lineStart < buffer.count {
-        let lineEnd = endOfLine(in: buffer, from: lineStart)
-
-        if let content = recordRange(
-          of: lineStart..<lineEnd, in: buffer, lineNumber: lineNumber)
-        {
-          let node = try JSONReader.parseRecord(
-            UnsafeBufferPointer(rebasing: buffer[content]), file: file, line: lineNumber,
-            maxDepth: maxDepth)
-          try body(lineNumber, node, bytes[content])
-        }
-        lineStart = lineEnd + 1
-        lineNumber += 1
+      try forEachRecordRange(in: buffer, firstLine: firstLine) {
+        (lineNumber, content) throws(InputError) in
+        let node = try JSONReader.parseRecord(
+          UnsafeBufferPointer(rebasing: buffer[content]), file: file, line: lineNumber,
+          maxDepth: maxDepth)
+        try body(lineNumber, node, bytes[content])
       }
+    }
+  }
+
+  /// Finds the records of a JSON Lines text held in memory without parsing them, giving
+  /// `body` each record's line number and the range of its bytes: the line without its
+  /// line end (and without a byte-order mark on line 1). Blank lines are skipped.
+  ///
+  /// - Parameter firstLine: the line number of the first byte, as in ``forEachLine``.
+  static func forEachRecordRange<Failure: Error>(
+    in buffer: UnsafeBufferPointer<UInt8>, firstLine: Int,
+    _ body: (_ line: Int, _ content: Range<Int>) throws(Failure) -> Void
+  ) throws(Failure) {
+    var lineStart = 0
+    var lineNumber = firstLine
+
+    while lineStart < buffer.count {
+      let lineEnd = endOfLine(in: buffer, from: lineStart)
+      if let content = recordRange(of: lineStart..<lineEnd, in: buffer, lineNumber: lineNumber) {
+        try body(lineNumber, content)
+      }
+      lineStart = lineEnd + 1
+      lineNumber += 1
     }
   }
 

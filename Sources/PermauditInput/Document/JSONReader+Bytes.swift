@@ -35,6 +35,42 @@ enum JSONByte {
   @inline(__always)
   static func isUTF8Continuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
+  /// The length of the well-formed UTF-8 sequence at `position`, or 0 if it is not one.
+  ///
+  /// Follows RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
+  static func validUTF8SequenceLength(in bytes: UnsafeBufferPointer<UInt8>, at position: Int)
+    -> Int
+  {
+    let lead = bytes[position]
+    let length: Int
+    var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0:
+      length = 3
+      secondRange = 0xA0...0xBF
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED:
+      length = 3
+      secondRange = 0x80...0x9F
+    case 0xF0:
+      length = 4
+      secondRange = 0x90...0xBF
+    case 0xF1...0xF3: length = 4
+    case 0xF4:
+      length = 4
+      secondRange = 0x80...0x8F
+    default: return 0
+    }
+
+    guard position + length <= bytes.count else { return 0 }
+    guard secondRange.contains(bytes[position + 1]) else { return 0 }
+    for offset in 2..<length where !isUTF8Continuation(bytes[position + offset]) {
+      return 0
+    }
+    return length
+  }
+
   /// The value of an ASCII hexadecimal digit.
   static func hexValue(_ byte: UInt8) -> UInt8? {
     switch byte {
