@@ -33,6 +33,43 @@ import Testing
     #expect(calls.value == Memo<Int>.capacity + 2)
   }
 
+  @Test func tableKeepsKeysWhoseHashesCollide() {
+    var table = MemoTable<Int>()
+    for (position, key) in ["a", "b", "c"].enumerated() {
+      table.insert(position, for: key, hash: 7)
+    }
+    #expect(table.value(for: "a", hash: 7) == 0)
+    #expect(table.value(for: "c", hash: 7) == 2)
+    #expect(table.value(for: "d", hash: 7) == nil)
+    #expect(table.value(for: "a", hash: 8) == nil)
+  }
+
+  @Test func tableGrowsAndStartsOver() {
+    var table = MemoTable<Int>()
+    let keys = (0..<500).map { "spelling \($0)" }
+    for (position, key) in keys.enumerated() {
+      table.insert(position, for: key, hash: MemoTable<Int>.hash(key))
+    }
+    #expect(table.count == keys.count)
+    for (position, key) in keys.enumerated() {
+      #expect(table.value(for: key, hash: MemoTable<Int>.hash(key)) == position)
+    }
+
+    table.removeAll()
+    #expect(table.count == 0)
+    #expect(table.value(for: keys[0], hash: MemoTable<Int>.hash(keys[0])) == nil)
+  }
+
+  @Test func textsThatReadTheSameButDifferInBytesAreEachComputed() {
+    let memo = Memo<String>()
+    let composed = memo.value(for: "\u{E9}") { $0.unicodeScalars.map { "\($0.value)" }.joined() }
+    let decomposed = memo.value(for: "e\u{301}") {
+      $0.unicodeScalars.map { "\($0.value)" }.joined()
+    }
+    #expect(composed == "233")
+    #expect(decomposed == "101769")
+  }
+
   @Test func givesTheFunctionsAnswerFromManyThreads() {
     let memo = Memo<String?>()
     let keys = (0..<200).map { "name \($0 % 17)" }

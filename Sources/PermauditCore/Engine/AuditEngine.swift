@@ -24,7 +24,7 @@ public struct AuditEngine: Sendable {
   ) {
     self.policy = policy
     self.index = PermissionIndex(catalog: catalog)
-    self.plan = EvaluationPlan(policy: policy, index: index)
+    self.plan = EvaluationPlan(policy: policy, index: index, parameters: parameters)
     self.parameters = parameters
     self.now = now
     self.failOn = failOn
@@ -39,10 +39,10 @@ public struct AuditEngine: Sendable {
     try checkClock(of: account)
     let facts = AccountFacts(account, index: index)
     let resolved = try ResolvedParameters(
-      policy: policy, commandLine: parameters, evidence: facts.parameterValues,
-      accountID: account.accountID)
+      plan: plan.parameters, documents: account.documents, accountID: account.accountID)
 
     var outcome = CheckOutcome()
+    outcome.passed.reserveCapacity(plan.attributes.count + plan.permissions.count)
     AttributeChecks(plan: plan, facts: facts, parameters: resolved).run(into: &outcome)
     PermissionChecks(plan: plan, facts: facts).run(into: &outcome)
     EvidenceFreshness(policy: policy, now: now, accountID: account.accountID)
@@ -59,12 +59,20 @@ public struct AuditEngine: Sendable {
 
   /// The account status that `findings` lead to under ``failOn``.
   public func status(of findings: [Finding]) -> AccountStatus {
-    let failing = findings.filter { $0.status == .fail }
-    if failing.contains(where: { $0.kind == .missingEvidence || $0.kind == .conflictingEvidence }) {
-      return .inconclusive
+    var isFailing = false
+    var isWarned = false
+    for finding in findings {
+      switch finding.status {
+      case .fail:
+        if finding.kind == .missingEvidence || finding.kind == .conflictingEvidence {
+          return .inconclusive
+        }
+        isFailing = true
+      case .warn: isWarned = true
+      default: break
+      }
     }
-    if !failing.isEmpty { return .nonCompliant }
-    if failOn == .warn, findings.contains(where: { $0.status == .warn }) { return .nonCompliant }
+    if isFailing || (failOn == .warn && isWarned) { return .nonCompliant }
     return .compliant
   }
 

@@ -1,15 +1,24 @@
 /// Matches permission names as written in evidence to catalog ids, and follows `implies`.
 ///
 /// Built once per catalog; lookups are dictionary reads on the normalized key, so a batch
-/// of many accounts pays for normalization of each held name and nothing more.
+/// of many accounts pays for normalization of each held name and nothing more. The engine
+/// works on ordinals: small integers that stand for ids (see `PermissionIndex+Ordinals`).
 public final class PermissionIndex: Sendable {
   public let catalog: Catalog
   private let idsByKey: [String: String]
   private let definitionsByID: [String: PermissionDefinition]
   private let impliedByID: [String: Set<String>]
   private let catalogOrder: [String: Int]
+  /// Each ordinal's id: the catalog's ids in catalog order, then ids only `implies` names.
+  let ids: [String]
+  let ordinalsByID: [String: Int]
+  /// For each ordinal, the ordinals holding it grants, itself included, in increasing order.
+  let closures: [[Int]]
+  /// The same as bits, when every ordinal fits in one word (a catalog of up to 64); empty
+  /// otherwise, since larger catalogs would need a word per 64 ordinals for each ordinal.
+  let closureWords: [UInt64]
   /// Batches repeat the same few spellings; normalizing each once saves most of the work.
-  private let recentLookups = Memo<String?>()
+  private let recentSpellings = Memo<PermissionSpelling>()
   private let recentSuggestions = Memo<String?>()
 
   /// Indexes `catalog`. Every id, name and alias is a spelling; when two permissions share
@@ -30,12 +39,36 @@ public final class PermissionIndex: Sendable {
     self.idsByKey = idsByKey
     self.definitionsByID = definitionsByID
     self.catalogOrder = catalogOrder
-    self.impliedByID = Self.transitiveImplications(of: catalog.permissions)
+    let impliedByID = Self.transitiveImplications(of: catalog.permissions)
+    self.impliedByID = impliedByID
+
+    let ids = (catalog.permissions.map(\.id) + catalog.permissions.flatMap(\.implies)).uniqued()
+    let ordinalsByID = Dictionary(
+      ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    self.ids = ids
+    self.ordinalsByID = ordinalsByID
+    let closures = ids.enumerated().map { ordinal, id in
+      ([ordinal] + (impliedByID[id] ?? []).compactMap { ordinalsByID[$0] }).uniqued().sorted()
+    }
+    self.closures = closures
+    closureWords =
+      ids.count <= 64
+      ? closures.map { $0.reduce(UInt64(0)) { word, ordinal in word | 1 << UInt64(ordinal) } }
+      : []
   }
 
   /// The catalog id a name as written stands for, if any.
   public func id(forName name: String) -> String? {
-    recentLookups.value(for: name) { idsByKey[TextNormalization.permissionKey($0)] }
+    spelling(of: name).ordinal.map { ids[$0] }
+  }
+
+  /// What a name as written stands for: a permission's ordinal, or the key of an unknown name.
+  func spelling(of name: String) -> PermissionSpelling {
+    recentSpellings.value(for: name) { name in
+      let key = TextNormalization.permissionKey(name)
+      guard let id = idsByKey[key], let ordinal = ordinalsByID[id] else { return .unknown(key) }
+      return .known(ordinal)
+    }
   }
 
   /// The permission with this id.
