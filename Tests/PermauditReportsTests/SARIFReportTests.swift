@@ -72,7 +72,7 @@ import Testing
     func fingerprints(_ report: AuditReport) throws -> [String] {
       try Self.results(Self.parse(report)).map { result in
         let prints = try #require(result["partialFingerprints"] as? [String: String])
-        return try #require(prints[SARIFReport.fingerprintName])
+        return try #require(prints[SARIFReport.fingerprintName.description])
       }
     }
     let first = try fingerprints(FixtureReports.withWaivers)
@@ -113,5 +113,18 @@ import Testing
     #expect(SARIFResult.uri("evil|dir/`x`.json") == "evil%7Cdir/%60x%60.json")
     #expect(SARIFResult.uri("<stdin>") == "%3Cstdin%3E")
     #expect(SARIFResult.split("batch.jsonl:12") == ("batch.jsonl", 12))
+  }
+
+  /// Results look their rules up in an index built from the policy alone; it must list
+  /// the rules in the order the report writes them.
+  @Test func ruleIndexAgreesWithTheRuleList() {
+    let report = FixtureReports.all
+    let rules = SARIFRules(report: report).rules
+    let index = SARIFRuleIndex(policy: report.policy)
+    for (position, rule) in rules.enumerated() {
+      let first = rules.firstIndex { $0.id == rule.id } ?? position
+      #expect(index.position(of: rule.id) == first, "\(rule.id)")
+    }
+    #expect(index.position(of: "permission/not_in_the_policy") == nil)
   }
 }

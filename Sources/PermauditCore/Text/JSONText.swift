@@ -17,40 +17,110 @@ public enum JSONText {
     var text = text
     text.withUTF8 { utf8 in
       // Note: most values need no escaping; copy those in one go.
-      if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }) {
+      guard JSONTextScan.firstSpecialByte(in: utf8, from: 0) < utf8.count else {
         bytes.append(contentsOf: utf8)
         return
       }
-      var index = 0
-      while index < utf8.count {
-        let byte = utf8[index]
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-        case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-        case 0x00..<0x20, 0x7F:
-          appendUnicodeEscape(UInt32(byte), to: &bytes)
-        case 0xE2
-        where index + 2 < utf8.count && utf8[index + 1] == 0x80
-          && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-          appendUnicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
-          index += 2
-        default:
-          bytes.append(byte)
-        }
-        index += 1
+      let room = maximumEscapedCount(utf8.count)
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer in
+        guard let output = buffer.baseAddress else { return }
+        let count = writeEscaped(utf8, to: output)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
       }
     }
   }
 
-  private static let hexDigits = Array("0123456789abcdef".utf8)
+  /// The most bytes that `count` bytes of UTF-8 can take once escaped (`\u0000` for each).
+  public static func maximumEscapedCount(_ count: Int) -> Int { count * 6 }
 
-  private static func appendUnicodeEscape(_ value: UInt32, to bytes: inout [UInt8]) {
-    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u")])
-    for shift in stride(from: 12, through: 0, by: -4) {
-      bytes.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+  /// Writes UTF-8 text, escaped for the inside of a JSON string, to `output`.
+  ///
+  /// Bytes that need no escaping, the whole text in most cases, are copied eight at a time.
+  ///
+  /// - Parameter output: room for ``maximumEscapedCount(_:)`` of `utf8.count` bytes.
+  /// - Returns: how many bytes were written.
+  public static func writeEscaped(
+    _ utf8: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    guard let input = utf8.baseAddress else { return 0 }
+    let count = utf8.count
+    var index = 0
+    var written = 0
+    while true {
+      // Note: all eight bytes are stored, but only those before a special one are kept;
+      // the room for escapes leaves space for the rest.
+      while index + 8 <= count {
+        let word = JSONTextScan.word(at: input + index)
+        (UnsafeMutableRawPointer(output) + written).storeBytes(
+          of: word.littleEndian, as: UInt64.self)
+        let special = JSONTextScan.specialBits(word)
+        if special != 0 {
+          index += special.trailingZeroBitCount / 8
+          written += special.trailingZeroBitCount / 8
+          break
+        }
+        index += 8
+        written += 8
+      }
+      if index + 8 > count {
+        while index < count, !JSONTextScan.isSpecial(input[index]) {
+          output[written] = input[index]
+          index += 1
+          written += 1
+        }
+        if index == count { return written }
+      }
+      let (escape, length) = self.escape(utf8, at: index)
+      if let escape {
+        written += writeEscape(escape, to: output + written)
+      } else {
+        output[written] = input[index]
+        written += 1
+      }
+      index += length
     }
+  }
+
+  /// What a special byte at `index` stands for: a character to escape, or `nil` for the
+  /// first byte of another character; and how many bytes it takes.
+  private static func escape(
+    _ utf8: UnsafeBufferPointer<UInt8>, at index: Int
+  ) -> (scalar: UInt32?, length: Int) {
+    let byte = utf8[index]
+    guard byte == 0xE2 else { return (UInt32(byte), 1) }
+    guard isSeparator(utf8, at: index) else { return (nil, 1) }
+    return (utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, 3)
+  }
+
+  /// Whether the bytes at `index` are U+2028 or U+2029.
+  private static func isSeparator(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    index + 2 < utf8.count && utf8[index + 1] == 0x80
+      && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
+  }
+
+  /// Writes the escape for `scalar`, a short one where JSON has it, else `\uXXXX`; returns
+  /// its length.
+  private static func writeEscape(_ scalar: UInt32, to output: UnsafeMutablePointer<UInt8>) -> Int {
+    output[0] = UInt8(ascii: "\\")
+    switch scalar {
+    case 0x22: output[1] = UInt8(ascii: "\"")
+    case 0x5C: output[1] = UInt8(ascii: "\\")
+    case 0x0A: output[1] = UInt8(ascii: "n")
+    case 0x0D: output[1] = UInt8(ascii: "r")
+    case 0x09: output[1] = UInt8(ascii: "t")
+    default:
+      output[1] = UInt8(ascii: "u")
+      output[2] = hexDigit(scalar >> 12)
+      output[3] = hexDigit(scalar >> 8)
+      output[4] = hexDigit(scalar >> 4)
+      output[5] = hexDigit(scalar)
+      return 6
+    }
+    return 2
+  }
+
+  private static func hexDigit(_ value: UInt32) -> UInt8 {
+    let nibble = UInt8(truncatingIfNeeded: value & 0xF)
+    return nibble < 10 ? 0x30 + nibble : 0x57 + nibble
   }
 }

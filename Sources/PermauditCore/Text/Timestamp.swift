@@ -61,30 +61,23 @@ public enum Timestamp {
     return Date(timeIntervalSince1970: seconds + fraction)
   }
 
-  /// `2026-12-03T12:00:00Z`, in UTC, with milliseconds only when the time has them.
-  public static func format(_ date: Date) -> String {
-    let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-    let milliseconds = Int(((totalMilliseconds % 1000) + 1000) % 1000)
-    let totalSeconds = (totalMilliseconds - Int64(milliseconds)) / 1000
-    var days = Int(totalSeconds / 86_400)
-    var secondOfDay = Int(totalSeconds % 86_400)
-    if secondOfDay < 0 {
-      secondOfDay += 86_400
-      days -= 1
-    }
-    let (year, month, day) = civilDate(daysSinceEpoch: days)
-    var text = String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
-      secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
-    if milliseconds != 0 { text += String(format: ".%03d", milliseconds) }
-    return text + "Z"
-  }
-
   /// A compact UTC form for file names: `20261203T120000Z`.
   public static func compact(_ date: Date) -> String {
-    format(date).replacingOccurrences(of: "-", with: "")
-      .replacingOccurrences(of: ":", with: "")
-      .replacingOccurrences(of: #"\.\d+"#, with: "", options: .regularExpression)
+    // Note: by hand, not with a regular expression, which would load ICU and cost a
+    // single-account audit several milliseconds of its start.
+    var compact = String.UnicodeScalarView()
+    var isInFraction = false
+    for scalar in format(date).unicodeScalars {
+      switch scalar {
+      case "-", ":": continue
+      case ".": isInFraction = true
+      case "0"..."9" where isInFraction: continue
+      default:
+        isInFraction = false
+        compact.append(scalar)
+      }
+    }
+    return String(compact)
   }
 
   private static func isLeap(_ year: Int) -> Bool {
@@ -109,7 +102,8 @@ public enum Timestamp {
     return era * 146_097 + dayOfEra - 719_468
   }
 
-  private static func civilDate(daysSinceEpoch days: Int) -> (Int, Int, Int) {
+  /// The proleptic Gregorian year, month and day of a day counted from 1970-01-01.
+  static func civilDate(daysSinceEpoch days: Int) -> (Int, Int, Int) {
     let shifted = days + 719_468
     let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
     let dayOfEra = shifted - era * 146_097

@@ -6,6 +6,8 @@
 public enum VisibleText {
   /// `text` on one line, with every invisible control shown as `\u{HEX}`.
   public static func singleLine(_ text: String) -> String {
+    // Note: most text has nothing to change, and is returned as it is.
+    guard mayChange(text) else { return text }
     var result = ""
     result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
     var previousWasCarriageReturn = false
@@ -36,6 +38,20 @@ public enum VisibleText {
       }
     }
     return result
+  }
+
+  /// Whether `text` has a character that ``singleLine(_:)`` changes: a C0 control, DEL, a
+  /// C1 control (U+0080–U+009F, `C2 80`–`C2 9F`), or one of U+2000–U+207F (`E2 80`, `E2 81`),
+  /// the block that holds the line separators and the bidirectional controls.
+  private static func mayChange(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte < 0x20 || byte == 0x7F { return true }
+      if previous == 0xC2 && byte < 0xA0 { return true }
+      if previous == 0xE2 && (byte == 0x80 || byte == 0x81) { return true }
+      previous = byte
+    }
+    return false
   }
 
   /// `scalar`, or its `\u{HEX}` form when it is a control or a bidirectional override.

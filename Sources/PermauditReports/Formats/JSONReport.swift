@@ -22,7 +22,7 @@ public enum JSONReport {
     var json = JSONWriter()
     json.beginObject()
     json.field("schema", schema)
-    json.field("generated_at", Timestamp.format(report.generatedAt))
+    json.field("generated_at", report.generatedAt)
     json.key("tool")
     json.beginObject()
     json.field("name", report.tool.name)
@@ -55,9 +55,10 @@ public enum JSONReport {
   /// One account, indented to sit inside the `accounts` list, with the separator before
   /// it. Accounts render independently, so a batch can render them in parallel.
   public static func account(_ account: AccountResult, isFirst: Bool) -> [UInt8] {
-    var json = JSONWriter(depth: 2, capacity: 4096)
+    var json = JSONWriter(depth: 2, capacity: 8192)
+    if isFirst { json.raw("\n    ") } else { json.raw(",\n    ") }
     write(account, to: &json)
-    return Array((isFirst ? "\n    " : ",\n    ").utf8) + json.bytes
+    return json.bytes
   }
 
   /// The end of the `accounts` list, the summary counts and, when the run keeps a
@@ -120,7 +121,7 @@ public enum JSONReport {
   private static func write(_ provenance: Provenance, to json: inout JSONWriter) {
     json.beginObject()
     json.field("source", provenance.source)
-    json.field("collected_at", Timestamp.format(provenance.collectedAt))
+    json.field("collected_at", provenance.collectedAt)
     json.field("origin", provenance.origin)
     json.field("sha256", provenance.sha256)
     json.endObject()

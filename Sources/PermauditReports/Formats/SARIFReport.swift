@@ -14,7 +14,7 @@ public enum SARIFReport {
   /// What goes between two non-empty account fragments.
   public static let separator = ","
   /// The name of the fingerprint in `partialFingerprints`.
-  public static let fingerprintName = "permauditFinding/v1"
+  public static let fingerprintName: StaticString = "permauditFinding/v1"
 
   /// The whole report.
   public static func render(_ report: AuditReport) -> String {
@@ -63,7 +63,7 @@ public enum SARIFReport {
   /// One account's results, without a separator in front; empty when it has no findings.
   public static func fragment(_ account: AccountResult, in report: AuditReport) -> String {
     guard !account.findings.isEmpty else { return "" }
-    let rules = SARIFRules(report: report)
+    let rules = SARIFRuleIndex(policy: report.policy)
     return account.findings.map { finding in
       var json = JSONWriter(depth: 4, capacity: 2048)
       SARIFResult(report: report, account: account, rules: rules).write(finding, to: &json)
@@ -75,7 +75,7 @@ public enum SARIFReport {
   public static func epilogue(_ report: AuditReport) -> String {
     var json = JSONWriter(depth: 3)
     json.beginObject()
-    json.field("generated_at", Timestamp.format(report.generatedAt))
+    json.field("generated_at", report.generatedAt)
     json.field("policy", report.policy.id)
     json.field("policy_title", report.policy.title)
     json.field("fail_on", report.failOn.rawValue)

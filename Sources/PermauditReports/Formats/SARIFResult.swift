@@ -4,7 +4,7 @@ import PermauditCore
 struct SARIFResult {
   let report: AuditReport
   let account: AccountResult
-  let rules: SARIFRules
+  let rules: SARIFRuleIndex
 
   func write(_ finding: Finding, to json: inout JSONWriter) {
     let names = ReportNames(catalog: report.catalog)
@@ -92,7 +92,7 @@ struct SARIFResult {
     for provenance in finding.evidence {
       json.beginObject()
       json.field("source", provenance.source)
-      json.field("collected_at", Timestamp.format(provenance.collectedAt))
+      json.field("collected_at", provenance.collectedAt)
       json.field("origin", provenance.origin)
       json.field("sha256", provenance.sha256)
       json.endObject()

@@ -2,7 +2,8 @@ import PermauditCore
 
 /// The rules of the SARIF report: one per requirement of the policy, with its documented
 /// reason, impact and fix as help text, then one per finding kind for findings that no
-/// requirement owns (excess permissions, unrecognized names, stale evidence, …).
+/// requirement owns (excess permissions, unrecognized names, stale evidence, …). Results
+/// find their rule through ``SARIFRuleIndex``, which lists the rules in the same order.
 struct SARIFRules {
   struct Rule {
     let id: String
@@ -14,7 +15,6 @@ struct SARIFRules {
   }
 
   let rules: [Rule]
-  private let positions: [String: Int]
 
   init(report: AuditReport) {
     let catalog = report.catalog
@@ -59,29 +59,6 @@ struct SARIFRules {
           help: Self.summaries[kind] ?? kind.rawValue, severity: .medium, step: nil))
     }
     self.rules = rules
-    positions = Dictionary(
-      rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-  }
-
-  /// The rule a finding reports against, and its position in the rule list.
-  func rule(for finding: Finding) -> (id: String, index: Int) {
-    var candidates: [String] = []
-    if finding.step != nil {
-      switch finding.kind {
-      case .missingPermission, .justifiedOvergrant:
-        candidates = [Self.permissionRule(finding.subject)]
-      case .attributeMismatch:
-        candidates = [Self.attributeRule(finding.subject)]
-      case .missingEvidence, .conflictingEvidence, .expiredWaiver:
-        candidates = [Self.permissionRule(finding.subject), Self.attributeRule(finding.subject)]
-      case .excessPermission, .unrecognizedPermission, .staleEvidence:
-        break
-      }
-    }
-    for id in candidates + [finding.kind.rawValue] {
-      if let index = positions[id] { return (id, index) }
-    }
-    return (finding.kind.rawValue, 0)
   }
 
   static func permissionRule(_ id: String) -> String { "permission/" + id }

@@ -7,7 +7,7 @@ extension JSONWriter {
   ///
   /// - Parameter kindKey: the key the kind is written under (`finding_kind` in SARIF,
   ///   where `kind` means something else).
-  mutating func findingFields(_ finding: Finding, kindKey: String = "kind") {
+  mutating func findingFields(_ finding: Finding, kindKey: StaticString = "kind") {
     field(kindKey, finding.kind.rawValue)
     field("status", finding.status.rawValue)
     field("severity", finding.severity.rawValue)

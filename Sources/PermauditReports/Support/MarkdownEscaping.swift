@@ -22,6 +22,8 @@ public enum MarkdownEscaping {
   /// Text for a paragraph, list item or heading.
   public static func text(_ value: String) -> String {
     let line = VisibleText.singleLine(value)
+    guard mayNeedEscaping(line) else { return line }
+    if let escaped = escapedByBytes(line) { return escapingOrderedListMarker(escaped) }
     var result = ""
     result.reserveCapacity(line.utf8.count)
     for (offset, character) in line.enumerated() {
@@ -46,7 +48,8 @@ public enum MarkdownEscaping {
   /// (GitHub Flavored Markdown removes that escape again inside code spans in tables).
   public static func code(_ value: String, inTable: Bool = false) -> String {
     var content = VisibleText.singleLine(value)
-    if inTable {
+    // Note: the byte checks below only skip work whose result they already know.
+    if inTable && content.utf8.contains(UInt8(ascii: "|")) {
       // Note: a table row splits at a `|` that follows an escaped backslash even inside a
       // code span, and no code span in a table shows `\|` exactly, so such a value is
       // written as escaped text instead.
@@ -57,17 +60,20 @@ public enum MarkdownEscaping {
 
     var longestRun = 0
     var run = 0
-    for character in content {
-      run = character == "`" ? run + 1 : 0
-      longestRun = max(longestRun, run)
+    if content.utf8.contains(UInt8(ascii: "`")) {
+      for character in content {
+        run = character == "`" ? run + 1 : 0
+        longestRun = max(longestRun, run)
+      }
     }
     let fence = String(repeating: "`", count: longestRun + 1)
     // Note: CommonMark strips one space on each side when both ends have one, so padding
     // keeps a value that starts or ends with a backtick or a space intact.
     let first = content.first ?? " "
     let last = content.last ?? " "
-    let isBlank = content.allSatisfy { $0 == " " }
-    let needsPadding = first == "`" || last == "`" || (first == " " && last == " " && !isBlank)
+    let needsPadding =
+      first == "`" || last == "`"
+      || (first == " " && last == " " && !content.allSatisfy { $0 == " " })
     let padding = needsPadding ? " " : ""
     return fence + padding + content + padding + fence
   }
@@ -100,6 +106,53 @@ public enum MarkdownEscaping {
       }
     }
     return result
+  }
+
+  /// Whether ``text(_:)`` may change `line`: it holds a byte of ``inlineSpecials``, or
+  /// starts with one of ``lineStartSpecials`` or a digit (an ordered list's number). All of
+  /// them are ASCII, so a line without those bytes has none of those characters.
+  private static func mayNeedEscaping(_ line: String) -> Bool {
+    guard let first = line.utf8.first else { return false }
+    if isLineStartSpecial(first) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
+      return true
+    }
+    return line.utf8.contains(where: isInlineSpecial)
+  }
+
+  /// ``text(_:)``'s backslashes put in byte by byte, or `nil` when a byte to escape has a
+  /// non-ASCII neighbour: it may then be part of a longer character (`*` and a combining
+  /// accent) that the character-by-character loop leaves alone.
+  private static func escapedByBytes(_ line: String) -> String? {
+    let utf8 = Array(line.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(utf8.count + 8)
+    for (offset, byte) in utf8.enumerated() {
+      if isInlineSpecial(byte) || (offset == 0 && isLineStartSpecial(byte)) {
+        if offset > 0 && utf8[offset - 1] >= 0x80 { return nil }
+        if offset + 1 < utf8.count && utf8[offset + 1] >= 0x80 { return nil }
+        result.append(UInt8(ascii: "\\"))
+      }
+      result.append(byte)
+    }
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  /// Whether `byte` is one of ``inlineSpecials``.
+  private static func isInlineSpecial(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+      UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+      UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "&"), UInt8(ascii: "$"):
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Whether `byte` is one of ``lineStartSpecials``.
+  private static func isLineStartSpecial(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "#") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+      || byte == UInt8(ascii: "=")
   }
 
   /// `1. ` or `1) ` at the start of a line begins an ordered list; escape its punctuation.
