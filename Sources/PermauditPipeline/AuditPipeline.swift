@@ -14,9 +14,6 @@ public struct AuditPipeline {
   private let standardInput: CachedInput
   private let collected: CollectedInputs
 
-  /// Blocks decoded together; each is about 256 KiB of JSON Lines.
-  private var windowBlocks: Int { request.jobs * 2 }
-
   /// A pipeline whose standard input (`--evidence -`) is read whole by `standardInput`.
   public init(_ request: AuditRequest, standardInput: @escaping @Sendable () -> InputFile) {
     self.init(request, standardInput: .whole(standardInput))
@@ -87,8 +84,7 @@ public struct AuditPipeline {
       throw .failure(.output(error))
     }
 
-    var state = PassState(
-      assembler: start, sample: TextReport.Sample(maxAccounts: request.summaryAccounts))
+    var state = PassState(sample: TextReport.Sample(maxAccounts: request.summaryAccounts))
     do throws(PassError) {
       // Note: issue 5 — `--per-account` files go into the run folder beside the reports.
       if request.perAccount, let runFolder = outputs.runFolderPath {
@@ -100,21 +96,26 @@ public struct AuditPipeline {
           }
         }
       }
-      var reader = try lift { () throws(AuditFailure) in try blockReader() }
-      while true {
-        let blocks = try lift { () throws(AuditFailure) in
-          try nextWindow(of: &reader, timings: &timings)
+      let decoder = WindowDecoder(
+        reader: try lift { () throws(AuditFailure) in try blockReader() }, loader: loader,
+        jobs: request.jobs)
+      let feed = AccountFeed(decoder: decoder, assembler: start)
+      state.feed = feed
+      reading: while true {
+        switch feed.next() {
+        case .accounts(let ready):
+          try evaluate(ready, into: &state, outputs: outputs, timings: &timings)
+          progress(state.summary.accounts)
+        case .end(let feedTimings):
+          timings.parse += feedTimings.parse
+          timings.merge += feedTimings.merge
+          break reading
+        case .ungrouped:
+          throw .ungrouped
+        case .failed(let error):
+          throw .failure(.input(error))
         }
-        guard !blocks.isEmpty else { break }
-        let documents = try lift { () throws(AuditFailure) in
-          try decode(blocks, timings: &timings)
-        }
-
-        let ready = try merge(documents, into: &state.assembler, timings: &timings)
-        try evaluate(ready, into: &state, outputs: outputs, timings: &timings)
-        progress(state.summary.accounts)
       }
-      try evaluate(state.assembler.finish(), into: &state, outputs: outputs, timings: &timings)
       do throws(AtomicFile.WriteError) {
         try state.writer.drain()
       } catch {
@@ -157,8 +158,9 @@ public struct AuditPipeline {
       outcome.outsideShard = state.outsideShard
       return outcome
     } catch {
-      // Note: the writer may still hold queued pieces; they must land before the files
-      // they go to are removed.
+      // Note: the feed may still be reading and the writer may still hold queued pieces;
+      // both must let go before the files they use are removed.
+      state.feed?.stop()
       try? state.writer.drain()
       state.accountFiles?.discard()
       outputs.discard()
@@ -191,61 +193,6 @@ public struct AuditPipeline {
     } catch {
       throw .failure(error)
     }
-  }
-
-  /// Gathers documents into accounts; returns the accounts they complete.
-  private func merge(
-    _ documents: [EvidenceDocument], into assembler: inout AccountAssembler,
-    timings: inout StageTimings
-  ) throws(PassError) -> [AccountEvidence] {
-    let clock = ContinuousClock()
-    let start = clock.now
-    defer { timings.merge += clock.now - start }
-    var ready: [AccountEvidence] = []
-    for document in documents {
-      do {
-        ready += try assembler.add(document)
-      } catch {
-        throw .ungrouped
-      }
-    }
-    return ready
-  }
-
-  private func nextWindow(of reader: inout EvidenceBlockReader, timings: inout StageTimings)
-    throws(AuditFailure) -> [EvidenceBlock]
-  {
-    let clock = ContinuousClock()
-    let start = clock.now
-    defer { timings.parse += clock.now - start }
-    var blocks: [EvidenceBlock] = []
-    do {
-      while blocks.count < windowBlocks, let block = try reader.next() { blocks.append(block) }
-    } catch {
-      throw .input(error)
-    }
-    return blocks
-  }
-
-  /// Decodes blocks in parallel; the first error in input order wins.
-  private func decode(_ blocks: [EvidenceBlock], timings: inout StageTimings)
-    throws(AuditFailure) -> [EvidenceDocument]
-  {
-    let clock = ContinuousClock()
-    let start = clock.now
-    defer { timings.parse += clock.now - start }
-    let loader = self.loader
-    let decoded = parallelMap(blocks, jobs: request.jobs) { block in
-      Result { () throws(InputError) in try block.decode(with: loader) }
-    }
-    var documents: [EvidenceDocument] = []
-    for result in decoded {
-      switch result {
-      case .success(let batch): documents += batch
-      case .failure(let error): throw .input(error)
-      }
-    }
-    return documents
   }
 
   /// Evaluates accounts in parallel, in slices whose fragments render into one piece per
@@ -298,13 +245,13 @@ public struct AuditPipeline {
   /// indexed mode, for input whose accounts' documents are not consecutive.
   private func documentCounts(timings: inout StageTimings) throws(AuditFailure) -> [Int: Int] {
     var counts: [Int: Int] = [:]
-    var reader = try blockReader()
-    while true {
-      let blocks = try nextWindow(of: &reader, timings: &timings)
-      guard !blocks.isEmpty else { break }
-      for document in try decode(blocks, timings: &timings) {
-        counts[document.accountID.hashValue, default: 0] += 1
+    var decoder = WindowDecoder(reader: try blockReader(), loader: loader, jobs: request.jobs)
+    do throws(InputError) {
+      while let documents = try decoder.next(timings: &timings) {
+        for document in documents { counts[document.accountID.hashValue, default: 0] += 1 }
       }
+    } catch {
+      throw .input(error)
     }
     return counts
   }
@@ -312,7 +259,6 @@ public struct AuditPipeline {
 
 /// What one pass has gathered so far.
 private struct PassState {
-  var assembler: AccountAssembler
   var sample: TextReport.Sample
   var summary = AuditSummary()
   /// Accounts of other shards, skipped.
@@ -323,4 +269,6 @@ private struct PassState {
   var accountFiles: AccountFiles?
   /// Writes the report pieces while the next accounts are evaluated.
   let writer = BackgroundWriter()
+  /// Reads the next accounts while these are evaluated.
+  var feed: AccountFeed?
 }

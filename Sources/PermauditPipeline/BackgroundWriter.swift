@@ -15,8 +15,14 @@ final class BackgroundWriter: Sendable {
   static let maxPending = 2
 
   private let queue = DispatchQueue(label: "permaudit.report-writer")
-  private let slots = DispatchSemaphore(value: maxPending)
+  private let slots = DispatchSemaphore(value: 0)
   private let state = Mutex(State())
+
+  init() {
+    // Note: raised from zero, because libdispatch refuses to free a semaphore whose count
+    // ends below where it started (a run that fails with writes in flight).
+    for _ in 0..<Self.maxPending { slots.signal() }
+  }
 
   private struct State {
     var failure: AtomicFile.WriteError?

@@ -1,4 +1,5 @@
 import Foundation
+import PermauditCollectors
 import PermauditCore
 import PermauditInput
 import PermauditPipeline
@@ -27,7 +28,11 @@ struct AuditCommand {
       now: options.now ?? console.clock(), failOn: options.failOn, formats: options.formats,
       reportsFolder: options.reportsFolder, standardOutput: options.stdoutFormat,
       jobs: options.jobs, tool: ToolInfo(version: BuildInfo.version))
-    request.liveEvidence = options.network.liveEvidence(console: console)
+    // Note: the HTTP client is made only when some evidence is live; setting it up costs a
+    // single-account audit (the pre-go-live path) a noticeable part of its start.
+    if options.evidence.contains(where: LiveEvidence.isLive) {
+      request.liveEvidence = options.network.liveEvidence(console: console)
+    }
     request.waivers = try loadWaivers()
     let history = try scheduled.prepare(&request)
 
