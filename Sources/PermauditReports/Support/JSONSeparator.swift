@@ -1,5 +1,6 @@
 /// What ``JSONWriter`` puts before an item of an object or a list: nothing after a key,
-/// else a comma unless it is the first item, a line break, and two spaces a level.
+/// else a comma unless it is the first item, then a line break and two spaces a level, or
+/// on one line a space after the comma.
 struct JSONSeparator {
   private var comma = false
   private var lineBreak = false
@@ -15,8 +16,16 @@ struct JSONSeparator {
     self.depth = depth
   }
 
+  /// `, ` between the items of a value written on one line, nothing before the first.
+  init(inlineComma comma: Bool) {
+    self.comma = comma
+  }
+
   /// How many bytes it takes.
-  var count: Int { lineBreak ? (comma ? 2 : 1) + 2 * depth : 0 }
+  var count: Int {
+    if lineBreak { return (comma ? 2 : 1) + 2 * depth }
+    return comma ? 2 : 0
+  }
 
   /// A comma, a line break and the indentation of 32 levels, to take a slice of.
   private static let lineBreaks: StaticString =
@@ -24,7 +33,10 @@ struct JSONSeparator {
 
   /// Writes it at `cursor`, which has room for ``count`` bytes.
   func write(to cursor: inout ByteCursor) {
-    guard lineBreak else { return }
+    guard lineBreak else {
+      if comma { cursor.put(", ") }
+      return
+    }
     let start = comma ? 0 : 1
     let end = 2 + 2 * depth
     Self.lineBreaks.withUTF8Buffer { lineBreaks in

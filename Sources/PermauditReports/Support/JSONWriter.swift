@@ -3,7 +3,8 @@ import PermauditCore
 
 /// Writes JSON as UTF-8 bytes with keys in the order given, so reports read top-down and
 /// are byte-identical for the same inputs. Two-space indentation, starting at any depth so
-/// that a fragment (one account of a streamed report) lines up inside its parent.
+/// that a fragment lines up inside its parent; or everything on one line (one account of a
+/// streamed report), with a space after each colon and comma.
 ///
 /// Each call makes room for everything it writes (separator, key, escaped value) at once
 /// and then writes it through a ``ByteCursor``, which is what keeps rendering cheap.
@@ -12,10 +13,19 @@ public struct JSONWriter {
   private var depth: Int
   private var levels = JSONLevels()
   private var pendingKey = false
+  private let isOneLine: Bool
 
   /// A writer whose first value sits at `depth` levels of indentation.
   public init(depth: Int = 0, capacity: Int = 1024) {
     self.depth = depth
+    isOneLine = false
+    storage = ByteStorage(capacity: capacity)
+  }
+
+  /// A writer that puts everything on one line.
+  public init(oneLineWithCapacity capacity: Int) {
+    depth = 0
+    isOneLine = true
     storage = ByteStorage(capacity: capacity)
   }
 
@@ -114,7 +124,8 @@ public struct JSONWriter {
   private mutating func close(_ bracket: UInt8) {
     let hadItems = levels.close()
     depth -= 1
-    let separator = hadItems ? JSONSeparator(comma: false, depth: depth) : JSONSeparator()
+    let separator =
+      hadItems && !isOneLine ? JSONSeparator(comma: false, depth: depth) : JSONSeparator()
     write(room: separator.count + 1) { out in
       out.put(separator)
       out.put(bracket)
@@ -138,6 +149,7 @@ public struct JSONWriter {
       return JSONSeparator()
     }
     guard let isFirst = levels.addItem() else { return JSONSeparator() }
+    if isOneLine { return JSONSeparator(inlineComma: !isFirst) }
     return JSONSeparator(comma: !isFirst, depth: depth)
   }
 
