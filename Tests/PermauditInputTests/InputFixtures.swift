@@ -155,6 +155,7 @@ struct TemporaryFolder {
 }
 
 /// Runs `body` with a fresh temporary folder and removes the folder afterwards.
+@discardableResult
 func withTemporaryFolder<Result>(_ body: (TemporaryFolder) throws -> Result) throws -> Result {
   let path = FileManager.default.temporaryDirectory
     .appendingPathComponent("permaudit-tests-\(UUID().uuidString)").path
