@@ -23,18 +23,7 @@ public enum MarkdownEscaping {
   public static func text(_ value: String) -> String {
     let line = VisibleText.singleLine(value)
     guard mayNeedEscaping(line) else { return line }
-    if let escaped = escapedByBytes(line) { return escapingOrderedListMarker(escaped) }
-    var result = ""
-    result.reserveCapacity(line.utf8.count)
-    for (offset, character) in line.enumerated() {
-      if inlineSpecials.contains(character)
-        || (offset == 0 && lineStartSpecials.contains(character))
-      {
-        result.append("\\")
-      }
-      result.append(character)
-    }
-    return escapingOrderedListMarker(result)
+    return escapingOrderedListMarker(escapedByBytes(line))
   }
 
   /// Text for a table cell: as ``text(_:)``, which also escapes `|` and backslash and puts
@@ -54,23 +43,31 @@ public enum MarkdownEscaping {
       // code span, and no code span in a table shows `\|` exactly, so such a value is
       // written as escaped text instead.
       if content.contains("\\") && content.contains("|") { return tableCell(value) }
-      content = content.replacingOccurrences(of: "|", with: "\\|")
+      // Note: by scalar, so that a `|` a combining mark follows is escaped too.
+      var escaped = String.UnicodeScalarView()
+      for scalar in content.unicodeScalars {
+        if scalar == "|" { escaped.append("\\") }
+        escaped.append(scalar)
+      }
+      content = String(escaped)
     }
     if content.isEmpty { return "` `" }
 
     var longestRun = 0
     var run = 0
     if content.utf8.contains(UInt8(ascii: "`")) {
-      for character in content {
-        run = character == "`" ? run + 1 : 0
+      // Note: by scalar, as CommonMark counts backticks, so that a backtick a combining
+      // mark follows still counts and cannot close the span early.
+      for scalar in content.unicodeScalars {
+        run = scalar == "`" ? run + 1 : 0
         longestRun = max(longestRun, run)
       }
     }
     let fence = String(repeating: "`", count: longestRun + 1)
     // Note: CommonMark strips one space on each side when both ends have one, so padding
     // keeps a value that starts or ends with a backtick or a space intact.
-    let first = content.first ?? " "
-    let last = content.last ?? " "
+    let first = content.unicodeScalars.first ?? " "
+    let last = content.unicodeScalars.last ?? " "
     let needsPadding =
       first == "`" || last == "`"
       || (first == " " && last == " " && !content.allSatisfy { $0 == " " })
@@ -119,17 +116,16 @@ public enum MarkdownEscaping {
     return line.utf8.contains(where: isInlineSpecial)
   }
 
-  /// ``text(_:)``'s backslashes put in byte by byte, or `nil` when a byte to escape has a
-  /// non-ASCII neighbour: it may then be part of a longer character (`*` and a combining
-  /// accent) that the character-by-character loop leaves alone.
-  private static func escapedByBytes(_ line: String) -> String? {
-    let utf8 = Array(line.utf8)
+  /// ``text(_:)``'s backslashes, put in byte by byte: before every special ASCII byte,
+  /// even one a combining mark follows.
+  ///
+  /// Note: a character-by-character loop would see `|` and a combining accent as one
+  /// character and leave it alone, which lets such a value split a table cell.
+  private static func escapedByBytes(_ line: String) -> String {
     var result: [UInt8] = []
-    result.reserveCapacity(utf8.count + 8)
-    for (offset, byte) in utf8.enumerated() {
+    result.reserveCapacity(line.utf8.count + 8)
+    for (offset, byte) in line.utf8.enumerated() {
       if isInlineSpecial(byte) || (offset == 0 && isLineStartSpecial(byte)) {
-        if offset > 0 && utf8[offset - 1] >= 0x80 { return nil }
-        if offset + 1 < utf8.count && utf8[offset + 1] >= 0x80 { return nil }
         result.append(UInt8(ascii: "\\"))
       }
       result.append(byte)

@@ -50,18 +50,17 @@ enum ReferenceEscaping {
   }
 
   static func markdownText(_ value: String) -> String {
-    let inlineSpecials: Set<Character> = [
+    let inlineSpecials: Set<Unicode.Scalar> = [
       "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "$",
     ]
-    let lineStartSpecials: Set<Character> = ["#", "+", "-", "="]
+    let lineStartSpecials: Set<Unicode.Scalar> = ["#", "+", "-", "="]
+    // Note: by scalar, so a special that a combining mark follows is escaped too.
     var result = ""
-    for (offset, character) in visibleLine(value).enumerated() {
-      if inlineSpecials.contains(character)
-        || (offset == 0 && lineStartSpecials.contains(character))
-      {
-        result.append("\\")
+    for (offset, scalar) in visibleLine(value).unicodeScalars.enumerated() {
+      if inlineSpecials.contains(scalar) || (offset == 0 && lineStartSpecials.contains(scalar)) {
+        result.unicodeScalars.append("\\")
       }
-      result.append(character)
+      result.unicodeScalars.append(scalar)
     }
     let digits = result.prefix { $0.isASCII && $0.isNumber }
     guard !digits.isEmpty, digits.count <= 9 else { return result }
@@ -74,18 +73,20 @@ enum ReferenceEscaping {
     var content = visibleLine(value)
     if inTable {
       if content.contains("\\") && content.contains("|") { return markdownText(value) }
-      content = content.replacingOccurrences(of: "|", with: "\\|")
+      content = String(
+        String.UnicodeScalarView(
+          content.unicodeScalars.flatMap { $0 == "|" ? ["\\", $0] : [$0] }))
     }
     if content.isEmpty { return "` `" }
     var longestRun = 0
     var run = 0
-    for character in content {
-      run = character == "`" ? run + 1 : 0
+    for scalar in content.unicodeScalars {
+      run = scalar == "`" ? run + 1 : 0
       longestRun = max(longestRun, run)
     }
     let fence = String(repeating: "`", count: longestRun + 1)
-    let first = content.first ?? " "
-    let last = content.last ?? " "
+    let first = content.unicodeScalars.first ?? " "
+    let last = content.unicodeScalars.last ?? " "
     let isBlank = content.allSatisfy { $0 == " " }
     let needsPadding = first == "`" || last == "`" || (first == " " && last == " " && !isBlank)
     let padding = needsPadding ? " " : ""
@@ -102,7 +103,8 @@ enum ReferenceEscaping {
       $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r"
     }
     guard needsQuotes else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    let doubled = text.unicodeScalars.flatMap { $0 == "\"" ? [$0, $0] : [$0] }
+    return "\"" + String(String.UnicodeScalarView(doubled)) + "\""
   }
 
   static func wrap(_ text: String, width: Int) -> [String] {
