@@ -21,6 +21,8 @@ final class ReportOutputs: @unchecked Sendable {
   private var standardOutput: Output?
   private let folder: ReportFolder?
   private let runFolder: String?
+  /// Report files already renamed into the run folder by ``finish(_:print:)``.
+  private var published: [String] = []
 
   /// Prepares the outputs.
   ///
@@ -34,27 +36,33 @@ final class ReportOutputs: @unchecked Sendable {
     standardOutput: ReportFormat?, context: AuditReport
   ) throws(AtomicFile.WriteError) {
     self.folder = folder
-    if let folder, !formats.isEmpty {
-      let runFolder = try folder.makeRunFolder(named: runName)
-      self.runFolder = runFolder
-      for format in formats {
-        outputs.append(
-          Output(
-            format: format, body: try StreamedFile(target: runFolder + "/" + format.fileName),
-            joiner: FragmentJoiner(format)))
+    runFolder = try folder.flatMap { folder throws(AtomicFile.WriteError) in
+      formats.isEmpty ? nil : try folder.makeRunFolder(named: runName)
+    }
+    // Note: whatever fails from here on, the run folder and every file begun go again.
+    do throws(AtomicFile.WriteError) {
+      if let runFolder {
+        for format in formats {
+          outputs.append(
+            Output(
+              format: format, body: try StreamedFile(target: runFolder + "/" + format.fileName),
+              joiner: FragmentJoiner(format)))
+        }
       }
-    } else {
-      runFolder = nil
-    }
-    if let format = standardOutput {
-      // The scratch file gets a random name, is created exclusively and readable by the
-      // owner only (see StreamedFile), and is removed once printed.
-      let scratch = NSTemporaryDirectory() + "permaudit-stdout.\(format.rawValue)"
-      self.standardOutput = Output(
-        format: format, body: try StreamedFile(target: scratch), joiner: FragmentJoiner(format))
-    }
-    for output in allOutputs where !output.format.prologueNeedsSummary {
-      try output.body.append(output.format.prologue(context))
+      if let format = standardOutput {
+        // The scratch file gets a random name, is created exclusively and readable by the
+        // owner only (see StreamedFile), and is removed once printed.
+        let scratch = NSTemporaryDirectory() + "permaudit-stdout.\(format.rawValue)"
+        self.standardOutput = Output(
+          format: format, body: try StreamedFile(target: scratch),
+          joiner: FragmentJoiner(format))
+      }
+      for output in allOutputs where !output.format.prologueNeedsSummary {
+        try output.body.append(output.format.prologue(context))
+      }
+    } catch {
+      discard()
+      throw error
     }
   }
 
@@ -99,6 +107,7 @@ final class ReportOutputs: @unchecked Sendable {
       let file = try complete(output, context)
       try file.seal(as: output.format, context)
       try file.publish()
+      published.append(file.target)
     }
     if let runFolder, let folder {
       try folder.pointLatest(atRunFolder: runFolder)
@@ -125,9 +134,12 @@ final class ReportOutputs: @unchecked Sendable {
     return whole
   }
 
-  /// Removes everything written so far, the run folder included.
+  /// Removes everything written so far, the run folder included, even files already
+  /// renamed into it when a later one failed: a failed run leaves no report behind.
   func discard() {
     for output in allOutputs { output.body.discard() }
+    for path in published { unlink(path) }
+    published.removeAll()
     if let runFolder { rmdir(runFolder) }
   }
 }

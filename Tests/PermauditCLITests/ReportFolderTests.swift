@@ -92,6 +92,21 @@ import Testing
     #expect(result.stdout.contains("(json)\n"))
   }
 
+  /// A run that cannot make its standard-output scratch file (no temporary folder) fails
+  /// before anything is judged and leaves no run folder behind.
+  @Test func aFailureWhilePreparingOutputsLeavesNoRunFolder() throws {
+    let reports = sandbox.path + "/Reports"
+    let run = try Executable.start(
+      [
+        "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
+        "--now", auditTime, "--evidence", evidence, "--reports", reports, "--stdout", "json",
+      ], in: sandbox.path, name: "no-tmp", environment: ["TMPDIR": sandbox.path + "/missing/"])
+
+    #expect(run.wait() == 2, "\(run.stderr)")
+    let runs = (try? FileManager.default.contentsOfDirectory(atPath: reports + "/runs")) ?? []
+    #expect(runs.isEmpty)
+  }
+
   @Test func anEmptyReportsFolderIsAUsageError() throws {
     let before = sandbox.listing()
     let result = audit(reports: "")
