@@ -77,7 +77,7 @@ def single_account():
 def main():
     sizes = [int(size) for size in sys.argv[1:]] or [1000, 10000, 100000, 1000000]
     if not os.access(BINARY, os.X_OK):
-        sys.exit("build first: swift build -c release")
+        sys.exit("build first: make build")
     os.makedirs(OUT, exist_ok=True)
 
     print("permaudit benchmark on %s, %d cores, Python %s" % (
