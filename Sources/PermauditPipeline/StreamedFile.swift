@@ -105,7 +105,15 @@ final class StreamedFile {
     }
     defer { try? source.close() }
     var carry: [UInt8] = []
-    while let chunk = try? source.read(upToCount: Self.flushSize), !chunk.isEmpty {
+    while true {
+      let chunk: Data
+      do {
+        chunk = try source.read(upToCount: Self.flushSize) ?? Data()
+      } catch {
+        // Note: a read error must not print a shortened report as if it were whole.
+        throw AtomicFile.WriteError(path: target, reason: error.localizedDescription)
+      }
+      if chunk.isEmpty { break }
       var bytes = carry + chunk
       var end = bytes.count
       // Note: back up over continuation bytes so a character is never split in two.
@@ -133,7 +141,8 @@ final class StreamedFile {
 
   /// Writes all of `bytes` to the file; the system's reason when that fails.
   private func writeFully(_ bytes: UnsafeRawBufferPointer) -> String? {
-    guard let handle, let base = bytes.baseAddress else { return nil }
+    guard let base = bytes.baseAddress else { return nil }
+    guard let handle else { return "the file was already closed" }
     digest.update(bytes)
     writtenSize += bytes.count
     var written = 0
