@@ -54,24 +54,14 @@ extension EvidenceRecordScanner {
     let letter = bytes[index + 1]
     index += 2
 
-    let replacement: UInt8
-    switch letter {
-    case JSONByte.quote, JSONByte.backslash, UInt8(ascii: "/"): replacement = letter
-    case UInt8(ascii: "b"): replacement = 0x08
-    case UInt8(ascii: "f"): replacement = 0x0C
-    case UInt8(ascii: "n"): replacement = JSONByte.lineFeed
-    case UInt8(ascii: "r"): replacement = JSONByte.carriageReturn
-    case UInt8(ascii: "t"): replacement = JSONByte.tab
-    case UInt8(ascii: "u"):
-      guard let scalar = readHexQuad(), !(0xD800...0xDFFF).contains(scalar.value) else {
-        return false
-      }
-      UTF8.encode(scalar) { scratch.append($0) }
+    if let replacement = JSONByte.escapedByte(letter) {
+      scratch.append(replacement)
       return true
-    default:
-      return false
     }
-    scratch.append(replacement)
+    guard letter == UInt8(ascii: "u"), let scalar = readHexQuad(),
+      !(0xD800...0xDFFF).contains(scalar.value)
+    else { return false }
+    UTF8.encode(scalar) { scratch.append($0) }
     return true
   }
 

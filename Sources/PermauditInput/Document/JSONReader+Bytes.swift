@@ -71,6 +71,20 @@ enum JSONByte {
     return length
   }
 
+  /// The byte a one-letter escape stands for (`n` in `\n`, …), or `nil` for `u` and any
+  /// letter that is not an escape.
+  static func escapedByte(_ letter: UInt8) -> UInt8? {
+    switch letter {
+    case quote, backslash, UInt8(ascii: "/"): return letter
+    case UInt8(ascii: "b"): return 0x08
+    case UInt8(ascii: "f"): return 0x0C
+    case UInt8(ascii: "n"): return lineFeed
+    case UInt8(ascii: "r"): return carriageReturn
+    case UInt8(ascii: "t"): return tab
+    default: return nil
+    }
+  }
+
   /// The value of an ASCII hexadecimal digit.
   static func hexValue(_ byte: UInt8) -> UInt8? {
     switch byte {

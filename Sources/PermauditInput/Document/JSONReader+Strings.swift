@@ -76,22 +76,14 @@ extension JSONParser {
     let letter = bytes[index + 1]
     index += 2
 
-    let replacement: UInt8
-    switch letter {
-    case JSONByte.quote, JSONByte.backslash, UInt8(ascii: "/"): replacement = letter
-    case UInt8(ascii: "b"): replacement = 0x08
-    case UInt8(ascii: "f"): replacement = 0x0C
-    case UInt8(ascii: "n"): replacement = JSONByte.lineFeed
-    case UInt8(ascii: "r"): replacement = JSONByte.carriageReturn
-    case UInt8(ascii: "t"): replacement = JSONByte.tab
-    case UInt8(ascii: "u"):
+    if let replacement = JSONByte.escapedByte(letter) {
+      scratch.append(replacement)
+    } else if letter == UInt8(ascii: "u") {
       try readUnicodeEscape(startingAt: escapeStart)
-      return
-    default:
+    } else {
       index = escapeStart
       throw invalidEscape()
     }
-    scratch.append(replacement)
   }
 
   /// Reads `\uXXXX`, or a surrogate pair `\uXXXX\uXXXX`, whose `\u` is already read.
