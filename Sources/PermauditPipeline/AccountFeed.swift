@@ -80,7 +80,12 @@ final class AccountFeed: Sendable {
           for document in documents { ready += try assembler.add(document) }
           item = .accounts(ready)
         } catch {
-          item = .ungrouped
+          // Note: the accounts completed before the stray document go first, so that the
+          // run judges the same accounts before its indexed pass whatever the window.
+          timings.merge += clock.now - start
+          guard ready.isEmpty || hand(.accounts(ready)) else { return }
+          _ = hand(.ungrouped)
+          return
         }
         timings.merge += clock.now - start
       } catch {

@@ -56,15 +56,20 @@ import Testing
     let (feed, path) = try feed([record("m_1"), record("m_2"), record("m_1")])
     defer { try? FileManager.default.removeItem(atPath: path) }
     var sawUngrouped = false
+    var handedBefore: [String] = []
     reading: while true {
       switch feed.next() {
-      case .accounts: continue
+      case .accounts(let accounts):
+        handedBefore += accounts.map(\.accountID)
+        continue
       case .ungrouped: sawUngrouped = true
       case .end, .failed: break
       }
       break reading
     }
     #expect(sawUngrouped)
+    // The account completed before the stray document is handed over first.
+    #expect(handedBefore == ["m_1"])
   }
 
   @Test func aBadLineInALaterWindowFailsWithItsLine() throws {

@@ -15,13 +15,18 @@ import Testing
     try PolicyLibrary(directory: Self.repository + "/Policies").loadPolicy("goprofiles-justworks")
   }
 
-  private func record(_ id: String, permissions: [String]?, title: String? = nil) -> String {
+  private func record(
+    _ id: String, permissions: [String]?, title: String? = nil, hasParameters: Bool = true
+  ) -> String {
     var fields = [
       "\"system\": \"justworks\"", "\"collected_at\": \"2026-12-03T08:00:00Z\"",
       "\"source\": \"test\"",
-      "\"parameters\": {\"linking_first_name\": \"Acme\", "
-        + "\"linking_work_email\": \"acme@example.com\"}",
     ]
+    if hasParameters {
+      fields.append(
+        "\"parameters\": {\"linking_first_name\": \"Acme\", "
+          + "\"linking_work_email\": \"acme@example.com\"}")
+    }
     var account = "\"id\": \"\(id)\""
     if let title { account += ", \"title\": \"\(title)\"" }
     fields.append("\"account\": {\(account)}")
@@ -153,6 +158,34 @@ import Testing
         return
       }
       #expect(inputError.location?.line == 2)
+    }
+  }
+}
+
+extension AuditPipelineTests {
+  /// An account that cannot be judged early in the first block, a bad line in a later one:
+  /// the account's error wins with one job or several, though several jobs decode both
+  /// blocks together.
+  @Test func theFirstProblemInInputOrderWinsWhateverTheNumberOfJobs() throws {
+    let padding = String(repeating: "x", count: 400)
+    var lines = [record("m_0", permissions: [], hasParameters: false)]
+    // Note: about 600 bytes a line, so that the bad line falls past the first block.
+    lines += (1..<1_000).map { record("m_\($0)", permissions: [], title: "User \(padding)") }
+    lines.append("{\"system\": ")
+    let path = try write(lines)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+
+    for jobs in [1, 2, 4] {
+      do {
+        _ = try audit(path, jobs: jobs)
+        Issue.record("expected the run to fail with \(jobs) jobs")
+      } catch {
+        guard case .engine(let engineError) = error as? AuditFailure else {
+          Issue.record("expected the account's error with \(jobs) jobs, got \(error)")
+          continue
+        }
+        #expect("\(engineError)".contains("m_0"))
+      }
     }
   }
 }
