@@ -39,6 +39,7 @@ final class ReportOutputs: @unchecked Sendable {
     runFolder = try folder.flatMap { folder throws(AtomicFile.WriteError) in
       formats.isEmpty ? nil : try folder.makeRunFolder(named: runName)
     }
+    if let runFolder { PartialOutputs.shared.begin(runFolder) }
     // Note: whatever fails from here on, the run folder and every file begun go again.
     do throws(AtomicFile.WriteError) {
       if let runFolder {
@@ -50,11 +51,11 @@ final class ReportOutputs: @unchecked Sendable {
         }
       }
       if let format = standardOutput {
-        // The scratch file gets a random name, is created exclusively and readable by the
-        // owner only (see StreamedFile), and is removed once printed.
+        // The scratch file is created exclusively, readable by the owner only, and
+        // unlinked at once (see StreamedFile): a killed run leaves nothing in /tmp.
         let scratch = NSTemporaryDirectory() + "permaudit-stdout.\(format.rawValue)"
         self.standardOutput = Output(
-          format: format, body: try StreamedFile(target: scratch),
+          format: format, body: try StreamedFile(target: scratch, isPublishable: false),
           joiner: FragmentJoiner(format))
       }
       for output in allOutputs where !output.format.prologueNeedsSummary {
@@ -110,6 +111,8 @@ final class ReportOutputs: @unchecked Sendable {
       published.append(file.target)
     }
     if let runFolder, let folder {
+      // Note: complete now, so a signal from here on leaves it; `latest` never dangles.
+      PartialOutputs.shared.end(runFolder)
       try folder.pointLatest(atRunFolder: runFolder)
     }
     if let output = standardOutput {
@@ -127,7 +130,8 @@ final class ReportOutputs: @unchecked Sendable {
     -> StreamedFile
   {
     guard output.format.prologueNeedsSummary else { return output.body }
-    let whole = try StreamedFile(target: output.body.target)
+    let whole = try StreamedFile(
+      target: output.body.target, isPublishable: output.body.isPublishable)
     try whole.append(output.format.prologue(context))
     try whole.append(contentsOf: output.body)
     output.body.discard()
@@ -140,6 +144,9 @@ final class ReportOutputs: @unchecked Sendable {
     for output in allOutputs { output.body.discard() }
     for path in published { unlink(path) }
     published.removeAll()
-    if let runFolder { rmdir(runFolder) }
+    if let runFolder {
+      rmdir(runFolder)
+      PartialOutputs.shared.end(runFolder)
+    }
   }
 }

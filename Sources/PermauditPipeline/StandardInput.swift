@@ -1,5 +1,6 @@
 import Foundation
 import PermauditInput
+import PermauditReports
 
 /// How the pipeline reads standard input (`--evidence -`).
 public enum StandardInput: Sendable {
@@ -31,7 +32,10 @@ final class CachedInput: @unchecked Sendable {
   }
 
   deinit {
-    if let spoolPath { unlink(spoolPath) }
+    if let spoolPath {
+      unlink(spoolPath)
+      PartialOutputs.shared.end(spoolPath)
+    }
   }
 
   /// Standard input, read on first use.
@@ -88,6 +92,7 @@ final class CachedInput: @unchecked Sendable {
         hint: "pass the batch as a file instead")
     }
     let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    PartialOutputs.shared.begin(path)
     defer { close(descriptor) }
 
     var pending = chunks
@@ -95,6 +100,7 @@ final class CachedInput: @unchecked Sendable {
       for chunk in pending where !Self.writeAll(chunk, to: descriptor) {
         let reason = String(cString: strerror(errno))
         unlink(path)
+        PartialOutputs.shared.end(path)
         throw InputError(
           "standard input cannot be spooled: \(reason)", hint: "pass the batch as a file")
       }

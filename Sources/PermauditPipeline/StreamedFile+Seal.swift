@@ -8,17 +8,10 @@ extension StreamedFile {
   /// end. The digest was taken as the bytes were written, so nothing is read back.
   func seal(placeholderOffsetFromEnd offsetFromEnd: Int) throws(AtomicFile.WriteError) {
     let digest = Array(try finishDigest().utf8)
-    let size = writtenSize
-    guard offsetFromEnd <= size, let writer = FileHandle(forUpdatingAtPath: temporary) else {
+    guard offsetFromEnd <= writtenSize else {
       throw AtomicFile.WriteError(path: target, reason: "cannot write its digest")
     }
-    defer { try? writer.close() }
-    do {
-      try writer.seek(toOffset: UInt64(size - offsetFromEnd))
-      try writer.write(contentsOf: Data(digest))
-    } catch {
-      throw AtomicFile.WriteError(path: target, reason: error.localizedDescription)
-    }
+    try overwrite(digest, at: writtenSize - offsetFromEnd)
   }
 }
 

@@ -1,6 +1,6 @@
-import Foundation
 import PermauditCLI
 
 // The executable is only this: everything else lives in PermauditCLI so tests can run it.
-let code = Permaudit.run(Array(CommandLine.arguments.dropFirst()), console: .standard)
-exit(code.rawValue)
+let console = InterruptHandling.install(on: .standard)
+let code = Permaudit.run(Array(CommandLine.arguments.dropFirst()), console: console)
+InterruptHandling.exit(code)

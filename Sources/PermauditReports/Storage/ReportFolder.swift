@@ -27,15 +27,19 @@ public struct ReportFolder: Sendable {
     try Self.createFolders(runs)
 
     let folder = try makeRunFolder(in: runs, named: runName)
+    PartialOutputs.shared.begin(folder)
     do throws(AtomicFile.WriteError) {
       for file in files {
         try AtomicFile.write(file.content, to: folder + "/" + file.name)
       }
+      // Note: complete now, so a signal from here on leaves it; `latest` never dangles.
+      PartialOutputs.shared.end(folder)
       try pointLatest(at: "runs/" + (folder as NSString).lastPathComponent)
     } catch {
       // Note: a run that could not be written whole is removed, so `runs/` holds only
       // complete runs and `latest` keeps pointing at the previous one.
       try? FileManager.default.removeItem(atPath: folder)
+      PartialOutputs.shared.end(folder)
       throw error
     }
     return folder
