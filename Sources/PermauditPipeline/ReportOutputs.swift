@@ -65,16 +65,18 @@ final class ReportOutputs: @unchecked Sendable {
       discard()
       throw error
     }
+    for output in allOutputs where !self.formats.contains(output.format) {
+      self.formats.append(output.format)
+    }
+    piecePositions = allOutputs.map { output in
+      self.formats.firstIndex(of: output.format) ?? self.formats.count
+    }
   }
 
-  /// The formats whose fragments each account must be rendered in.
-  var formats: [ReportFormat] {
-    var formats: [ReportFormat] = []
-    for output in allOutputs where !formats.contains(output.format) {
-      formats.append(output.format)
-    }
-    return formats
-  }
+  /// The formats whose fragments each account must be rendered in, each once.
+  private(set) var formats: [ReportFormat] = []
+  /// For each of ``allOutputs``, where its format is in ``formats``.
+  private var piecePositions: [Int] = []
 
   /// The run folder the files are written in, if any.
   var runFolderPath: String? { runFolder }
@@ -85,10 +87,7 @@ final class ReportOutputs: @unchecked Sendable {
   /// the order of ``formats``; each piece holds its accounts' fragments already joined by
   /// the format's separator.
   func append(_ pieces: [[UInt8]]) throws(AtomicFile.WriteError) {
-    let formats = self.formats
-    for output in allOutputs {
-      guard let position = formats.firstIndex(of: output.format), position < pieces.count
-      else { continue }
+    for (output, position) in zip(allOutputs, piecePositions) where position < pieces.count {
       try output.body.append(output.joiner.separator(before: pieces[position]))
       try output.body.append(pieces[position])
     }
