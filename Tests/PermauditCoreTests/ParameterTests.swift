@@ -37,17 +37,45 @@ import Testing
     let document = Fixtures.document(parameters: ["linking_work_email": "a@connect.example"])
     let account = AccountEvidence(accountID: Fixtures.accountID, documents: [document])
     #expect(
-      throws: EngineError.missingParameter(
-        name: "linking_first_name", accountID: Fixtures.accountID,
-        description: "First name shown in the linking flow")
+      throws: EngineError.missingParameters(
+        [
+          MissingParameter(
+            name: "linking_first_name", description: "First name shown in the linking flow")
+        ],
+        accountID: Fixtures.accountID)
     ) {
       try Fixtures.engine().evaluate(account)
     }
-    let message = EngineError.missingParameter(
-      name: "linking_first_name", accountID: "m_1001", description: nil
+    let message = EngineError.missingParameters(
+      [MissingParameter(name: "linking_first_name", description: nil)], accountID: "m_1001"
     ).description
-    #expect(message.contains("'linking_first_name'"))
-    #expect(message.contains("--param linking_first_name=VALUE"))
+    #expect(
+      message
+        == "policy parameter 'linking_first_name' has no value for account 'm_1001'; "
+        + "pass --param linking_first_name=VALUE or add it to the evidence's 'parameters'")
+  }
+
+  /// Every missing parameter is named at once, so one run says all there is to pass.
+  @Test func everyMissingParameterIsNamedInOneError() {
+    let account = AccountEvidence(
+      accountID: Fixtures.accountID, documents: [Fixtures.document(parameters: [:])])
+    do {
+      _ = try Fixtures.engine().evaluate(account)
+      Issue.record("expected the missing parameters to stop the audit")
+    } catch {
+      guard case .missingParameters(let missing, _) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
+      #expect(missing.map(\.name) == ["linking_first_name", "linking_work_email"])
+      #expect(
+        error.description.hasPrefix(
+          "policy parameters 'linking_first_name' (First name shown in the linking flow) and "
+            + "'linking_work_email'"))
+      #expect(
+        error.description.contains(
+          "pass --param linking_first_name=VALUE --param linking_work_email=VALUE or add them"))
+    }
   }
 
   @Test func requiredParameterFromAnyDocumentOfTheAccountIsEnough() throws {

@@ -49,8 +49,8 @@ struct ResolvedParameters {
 
   /// Resolves the policy's parameters for an account.
   ///
-  /// - Throws: ``EngineError/missingParameter(name:accountID:description:)`` when a
-  ///   required parameter has no value from either place.
+  /// - Throws: ``EngineError/missingParameters(_:accountID:)`` when required
+  ///   parameters have no value from either place, naming every one.
   init(plan: ParameterPlan, documents: [EvidenceDocument], accountID: String)
     throws(EngineError)
   {
@@ -67,9 +67,13 @@ struct ResolvedParameters {
         }
       }
     }
-    for (parameter, slot) in plan.declared where values[slot] == nil && parameter.isRequired {
-      throw .missingParameter(
-        name: parameter.name, accountID: accountID, description: parameter.description)
+    let missing = plan.declared.filter { values[$0.slot] == nil && $0.definition.isRequired }
+    guard missing.isEmpty else {
+      throw .missingParameters(
+        missing.map {
+          MissingParameter(name: $0.definition.name, description: $0.definition.description)
+        },
+        accountID: accountID)
     }
   }
 
