@@ -110,9 +110,12 @@ final class ReportOutputs: @unchecked Sendable {
       published.append(file.target)
     }
     if let runFolder, let folder {
-      // Note: complete now, so a signal from here on leaves it; `latest` never dangles.
-      PartialOutputs.shared.end(runFolder)
-      try folder.pointLatest(atRunFolder: runFolder)
+      let isPublished = try PartialOutputs.shared.publish(runFolder) {
+        () throws(AtomicFile.WriteError) in try folder.pointLatest(atRunFolder: runFolder)
+      }
+      guard isPublished else {
+        throw AtomicFile.WriteError(path: runFolder, reason: "the run was stopped by a signal")
+      }
     }
     if let output = standardOutput {
       let file = try complete(output, context)

@@ -1,6 +1,5 @@
 import Foundation
 import PermauditInput
-import PermauditReports
 
 /// How the pipeline reads standard input (`--evidence -`).
 public enum StandardInput: Sendable {
@@ -19,12 +18,16 @@ enum StandardInputUnit {
   case spooled(path: String, format: DocumentFormat)
 }
 
-/// Standard input, read once even when the pipeline reads the evidence twice; a spooled
-/// copy is removed when the pipeline is done with it.
+/// Standard input, read once even when the pipeline reads the evidence twice.
+///
+/// A spooled copy has no name: its file is unlinked as soon as it is made and read again
+/// through `/proc/self/fd/N`, so it goes when the pipeline is done with it or the process
+/// ends, however it ends, and no private copy of the evidence stays in the temporary folder.
 final class CachedInput: @unchecked Sendable {
   private let source: StandardInput
   private var cached: StandardInputUnit?
-  private var spoolPath: String?
+  /// The open descriptor of the spooled copy, if any.
+  private var spool: Int32?
   private let lock = NSLock()
 
   init(_ source: StandardInput) {
@@ -32,10 +35,7 @@ final class CachedInput: @unchecked Sendable {
   }
 
   deinit {
-    if let spoolPath {
-      unlink(spoolPath)
-      PartialOutputs.shared.end(spoolPath)
-    }
+    if let spool { close(spool) }
   }
 
   /// Standard input, read on first use.
@@ -56,8 +56,9 @@ final class CachedInput: @unchecked Sendable {
       guard let first = next(), !first.isEmpty else { return .memory(Self.named([])) }
       guard let second = next(), !second.isEmpty else { return .memory(Self.named(first)) }
 
-      let path = try spool([first, second], rest: next)
-      spoolPath = path
+      let descriptor = try spool([first, second], rest: next)
+      spool = descriptor
+      let path = "/proc/self/fd/\(descriptor)"
       if Self.startsWithARecord(first) { return .spooled(path: path, format: .jsonLines) }
       // Note: a single document (JSON, YAML) is parsed whole in any case, so it is read
       // back into memory and its format decided as for a file without an extension.
@@ -78,9 +79,10 @@ final class CachedInput: @unchecked Sendable {
     InputFile(path: "<stdin>", bytes: bytes)
   }
 
-  /// Writes the chunks to a new temporary file only this user can read.
+  /// Writes the chunks to a new temporary file only this user can read and no other
+  /// process can find: it is unlinked at once. Returns its open descriptor.
   private func spool(_ chunks: [[UInt8]], rest next: () -> [UInt8]?) throws(InputError)
-    -> String
+    -> Int32
   {
     var template = Array((NSTemporaryDirectory() + "permaudit-stdin-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { buffer in
@@ -91,23 +93,21 @@ final class CachedInput: @unchecked Sendable {
         "standard input cannot be spooled: \(String(cString: strerror(errno)))",
         hint: "pass the batch as a file instead")
     }
-    let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    PartialOutputs.shared.begin(path)
-    defer { close(descriptor) }
+    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+    template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
 
     var pending = chunks
     while true {
       for chunk in pending where !Self.writeAll(chunk, to: descriptor) {
         let reason = String(cString: strerror(errno))
-        unlink(path)
-        PartialOutputs.shared.end(path)
+        close(descriptor)
         throw InputError(
           "standard input cannot be spooled: \(reason)", hint: "pass the batch as a file")
       }
       guard let chunk = next(), !chunk.isEmpty else { break }
       pending = [chunk]
     }
-    return path
+    return descriptor
   }
 
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {

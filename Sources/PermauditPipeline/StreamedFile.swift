@@ -156,7 +156,8 @@ final class StreamedFile {
       }
       if result < 0, errno == EINTR { continue }
       guard result > 0 else {
-        throw AtomicFile.WriteError(path: target, reason: String(cString: strerror(errno)))
+        let reason = result < 0 ? String(cString: strerror(errno)) : "nothing was written"
+        throw AtomicFile.WriteError(path: target, reason: reason)
       }
       written += result
     }

@@ -252,14 +252,18 @@ private final class Printed: @unchecked Sendable {
     #expect(file.path == "<stdin>")
   }
 
-  @Test func theSpooledCopyIsRemovedWithTheInput() throws {
+  /// The spooled copy is read back, yet has no name left in the temporary folder.
+  @Test func theSpooledCopyIsReadBackThoughItHasNoName() throws {
     var path = ""
+    var target = ""
     do {
       let input = CachedInput(.chunks(Self.chunks(of: "{}\n{}\n{}\n", size: 4)))
       if case .spooled(let spooled, _) = try input.unit() { path = spooled }
+      target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""
+      #expect(try String(contentsOfFile: path, encoding: .utf8) == "{}\n{}\n{}\n")
     }
-    #expect(!path.isEmpty)
-    #expect(!FileManager.default.fileExists(atPath: path))
+    #expect(path.hasPrefix("/proc/self/fd/"))
+    #expect(target.contains("permaudit-stdin-") && target.hasSuffix("(deleted)"))
   }
 }
 

@@ -4,9 +4,9 @@ import PermauditReports
 import Synchronization
 
 /// What an interrupted run does on its way out. On SIGINT (Ctrl-C), SIGTERM (a scheduler's
-/// timeout) or SIGHUP it removes what it had not finished (see ``PartialOutputs``): the
-/// run folder with its unfinished reports, and spooled standard input. It says so in one
-/// line and then dies of the same signal, so that a shell or scheduler sees it was stopped.
+/// timeout) or SIGHUP it removes the run folder whose reports it had not finished (see
+/// ``PartialOutputs``), says so in one line, and then dies of the same signal, so that a
+/// shell or scheduler sees it was stopped. Scratch files have no name to leave behind.
 ///
 /// A signal the process was started with ignored (`nohup`, a background job) stays ignored.
 public enum InterruptHandling {

@@ -32,9 +32,13 @@ public struct ReportFolder: Sendable {
       for file in files {
         try AtomicFile.write(file.content, to: folder + "/" + file.name)
       }
-      // Note: complete now, so a signal from here on leaves it; `latest` never dangles.
-      PartialOutputs.shared.end(folder)
-      try pointLatest(at: "runs/" + (folder as NSString).lastPathComponent)
+      let link = "runs/" + (folder as NSString).lastPathComponent
+      let isPublished = try PartialOutputs.shared.publish(folder) {
+        () throws(AtomicFile.WriteError) in try pointLatest(at: link)
+      }
+      guard isPublished else {
+        throw AtomicFile.WriteError(path: folder, reason: "the run was stopped by a signal")
+      }
     } catch {
       // Note: a run that could not be written whole is removed, so `runs/` holds only
       // complete runs and `latest` keeps pointing at the previous one.
