@@ -42,6 +42,37 @@ import Testing
     #expect(!result.stderr.contains("named no finding"))
   }
 
+  /// A waiver may name what it waives as the reports show it: a permission's name in any
+  /// spelling the evidence may use, an attribute's label.
+  @Test func aWaiverMayNameItsSubjectAsTheReportsShowIt() throws {
+    let text = """
+      kind: Waivers
+      waivers:
+        - account: m_7302
+          kind: excess_permission
+          subject: EDIT EMPLOYEE PERMISSIONS
+          reason: Migration cutover.
+          owner: hr@contoso.example
+          approved_by: security@contoso.example
+          expires: 2027-01-31
+        - account: m_7302
+          kind: attribute_mismatch
+          subject: Title
+          reason: Renamed next week.
+          owner: it@contoso.example
+          approved_by: security@contoso.example
+          expires: 2027-01-31
+      """
+    let path = try sandbox.write(text, to: "waivers.yaml")
+    let result = CLI.audit(evidence: [Self.examples], ["--waivers", path])
+    let account = try result.report().account("m_7302")
+    #expect(
+      account.finding("excess_permission", "edit_employee_permissions")?["status"] as? String
+        == "waived")
+    #expect(account.finding("attribute_mismatch", "title")?["status"] as? String == "waived")
+    #expect(!result.stderr.contains("named no finding"))
+  }
+
   @Test func anUnusedWaiverIsListedInTheReportAndOnStandardError() throws {
     let unused = """
         - account: "*"

@@ -3,13 +3,14 @@ import PermauditInput
 
 extension AuditCommand {
   /// The `--waivers` file, read and validated; no waivers when none is given.
-  func loadWaivers() throws(CommandFailure) -> WaiverSet {
+  func loadWaivers(catalog: Catalog) throws(CommandFailure) -> WaiverSet {
     guard let path = options.waiversFile else { return WaiverSet() }
     do {
       let loaded = try WaiverDecoder.load(path)
+      let subjects = WaiverSubjects(catalog: catalog)
       return WaiverSet(
         file: ReportedFile(path: loaded.file.path, sha256: loaded.file.sha256),
-        waivers: loaded.waivers)
+        waivers: loaded.waivers.map(subjects.resolved))
     } catch {
       throw .input(error)
     }

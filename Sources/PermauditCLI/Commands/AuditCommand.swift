@@ -33,7 +33,7 @@ struct AuditCommand {
     if options.evidence.contains(where: LiveEvidence.isLive) {
       request.liveEvidence = options.network.liveEvidence(console: console)
     }
-    request.waivers = try loadWaivers()
+    request.waivers = try loadWaivers(catalog: loaded.catalog)
     let history = try scheduled.prepare(&request)
 
     var progress = Progress(console: console)
