@@ -134,9 +134,9 @@ import Testing
     #expect(latest(in: reports) == nil)
   }
 
-  /// Evidence on standard input and `--stdout` into a reader that stops early: the process
-  /// ends (a closed pipe stops it, as it stops any command-line tool), and neither its
-  /// spooled input nor its scratch copy of the report had a name to be left under.
+  /// Evidence on standard input and `--stdout` into a reader that stops early: the run
+  /// still finishes (its reports and history matter more than the printed copy), and
+  /// neither its spooled input nor its scratch copy of the report is left behind.
   @Test func aClosedOutputPipeLeavesNoScratchFile() throws {
     let binary = try #require(Executable.path, "the permaudit executable was not built")
     let temporary = try temporaryFolder()
@@ -164,6 +164,8 @@ import Testing
     process.waitUntilExit()
 
     #expect(String(decoding: start, as: UTF8.self).hasPrefix("{"))
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 0)
     #expect(contents(temporary).isEmpty)
   }
 }

@@ -47,8 +47,10 @@ public struct Console: Sendable {
   /// The process's own standard streams and environment.
   public static var standard: Console {
     Console(
-      write: { FileHandle.standardOutput.write(Data($0.utf8)) },
-      writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+      // Note: a reader that closed its end (`| head`) makes writes fail (SIGPIPE is
+      // ignored, see main.swift); the rest of the output is dropped and the run goes on.
+      write: { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) },
+      writeError: { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) },
       readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
       isOutputTerminal: isatty(STDOUT_FILENO) == 1,
       isErrorTerminal: isatty(STDERR_FILENO) == 1,
