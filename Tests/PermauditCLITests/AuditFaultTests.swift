@@ -134,6 +134,10 @@ import Testing
       name: "a --param without '='", arguments: ["--param", "linking_first_name"],
       mentions: ["NAME=VALUE"]),
     UsageFault(
+      name: "a --param with an empty value (an unset shell variable)",
+      arguments: ["--param", "linking_work_email="],
+      mentions: ["linking_work_email", "empty value"]),
+    UsageFault(
       name: "an unknown option", arguments: ["--evidnce", "x"],
       mentions: ["--evidnce", "did you mean '--evidence'"]),
     UsageFault(

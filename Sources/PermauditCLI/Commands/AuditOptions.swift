@@ -76,7 +76,15 @@ struct AuditOptions {
       guard parameters[name] == nil else {
         throw .usage("--param \(name) is given twice; give each parameter once")
       }
-      parameters[name] = String(pair[pair.index(after: equals)...])
+      let value = String(pair[pair.index(after: equals)...])
+      // Note: an empty value is almost always an unset shell variable (`NAME=$VAR`), and
+      // would be checked as the expected value ''.
+      guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw .usage(
+          "--param \(name) has an empty value; give its value, or leave the option out to "
+            + "take it from the evidence")
+      }
+      parameters[name] = value
     }
     return parameters
   }
