@@ -161,9 +161,16 @@ import Testing
       }
     }
     expectInputError(
-      CLI.run(["verify", latest + "report.csv"]), mentioning: ["no 'report_sha256'"])
+      CLI.run(["verify", latest + "report.csv"]),
+      mentioning: ["no 'report_sha256'", "CSV reports carry none"])
+    let plain = try sandbox.write("{\"hello\": 1}\n", to: "plain.json")
+    let unsealed = CLI.run(["verify", plain])
+    expectInputError(unsealed, mentioning: ["no 'report_sha256'", "not written by permaudit"])
+    #expect(!unsealed.stderr.contains("CSV"))
     expectInputError(
       CLI.run(["verify", sandbox.path + "/missing.json"]), mentioning: ["cannot be read"])
+    expectInputError(
+      CLI.run(["verify", latest]), mentioning: ["is a folder", "report.json"])
   }
 
   @Test func theSameInputsGiveByteIdenticalReportsInEveryFormat() throws {

@@ -24,6 +24,13 @@ struct VerifyCommand {
   }
 
   private func verify(_ path: String) -> ExitCode {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      console.error(
+        "'\(path)' is a folder; name the report files in it, for example "
+          + "'\(path.hasSuffix("/") ? path : path + "/")report.json'")
+      return .invalidInput
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       console.error("report '\(path)' cannot be read; check the path and its permissions")
       return .invalidInput
@@ -43,8 +50,11 @@ struct VerifyCommand {
           + "followed by 64 hex digits")
       return .nonCompliant
     case .missing:
+      let why =
+        path.lowercased().hasSuffix(".csv")
+        ? "CSV reports carry none" : "it was not written by permaudit, or its end was cut off"
       console.error(
-        "\(path): carries no '\(ReportDigest.token)' digest to check (CSV reports carry none); "
+        "\(path): carries no '\(ReportDigest.token)' digest to check (\(why)); "
           + "verify a json, markdown, html, sarif, junit or text report")
       return .invalidInput
     }
