@@ -216,6 +216,7 @@ import Testing
     let title = Self.explain("title")
     #expect(title.exitCode == .compliant)
     #expect(title.stdout.contains("Title (title) must be 'Service Account'"))
+    #expect(title.stdout.contains("Fix: Set 'Title' to 'Service Account' ("))
     let excess = Self.explain("edit_employee_permissions")
     #expect(excess.exitCode == .compliant)
     #expect(excess.stdout.contains("is not required by policy 'goprofiles-justworks'"))

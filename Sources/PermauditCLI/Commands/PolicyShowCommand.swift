@@ -63,18 +63,27 @@ struct PolicyDescription {
   }
 
   func describe(_ requirement: AttributeRequirement) -> [String] {
-    let label =
-      catalog.attribute(named: requirement.attribute)?.displayName
-      ?? requirement.attribute
+    let definition = catalog.attribute(named: requirement.attribute)
+    let label = definition?.displayName ?? requirement.attribute
     let rule: String
+    let setting: String?
     switch requirement.rule {
-    case .any: rule = "any value"
-    case .equals(let value): rule = "must be \(quoted(value))"
-    case .oneOf(let values): rule = "must be one of " + values.map(quoted).joined(separator: ", ")
+    case .any:
+      (rule, setting) = ("any value", nil)
+    case .equals(let value):
+      (rule, setting) = ("must be \(quoted(value))", quoted(value))
+    case .oneOf(let values):
+      let listed = values.map(quoted).joined(separator: ", ")
+      (rule, setting) = ("must be one of " + listed, "one of " + listed)
     }
     var lines = ["  • \(label) (\(requirement.attribute)) \(rule) [\(requirement.severity)]"]
     if let reason = requirement.reason { lines.append(indent("Why: \(reason)", by: 6)) }
     if let impact = requirement.impact { lines.append(indent("Breaks: \(impact)", by: 6)) }
+    // Note: the same fix a mismatch finding gives, templates shown as the policy writes them.
+    let place = definition?.path.map { " (\($0))" } ?? ""
+    if let fix = requirement.remediation ?? setting.map({ "Set '\(label)' to \($0)\(place)." }) {
+      lines.append(indent("Fix: \(fix)", by: 6))
+    }
     return lines
   }
 
