@@ -205,8 +205,9 @@ import Testing
     expectInputError(result, mentioning: ["goprofile-justworks", "goprofiles-justworks"])
   }
 
-  @Test func versionPrintsTheVersion() {
-    let result = CLI.run(["version"])
+  @Test(arguments: [["version"], ["--version"]])
+  func versionPrintsTheVersion(arguments: [String]) {
+    let result = CLI.run(arguments)
 
     #expect(result.exitCode == .compliant)
     #expect(result.stdout.hasPrefix("permaudit \(BuildInfo.version) "))

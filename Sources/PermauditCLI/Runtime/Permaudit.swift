@@ -5,6 +5,8 @@ import PermauditInput
 public enum Permaudit {
   /// Runs `permaudit` with `arguments` (without the program name).
   public static func run(_ arguments: [String], console: Console) -> ExitCode {
+    // Note: `--version` alone is what most tools answer; it is the `version` command.
+    let arguments = arguments == ["--version"] ? ["version"] : arguments
     let outcome: ParseOutcome
     do {
       outcome = try CommandTree.root.parse(arguments)
