@@ -123,6 +123,9 @@ import Testing
     #expect(timeline.map { $0["run"] as? Int } == [2, 3])
     let drift = try #require(timeline.first?["drift"] as? [String: Any])
     #expect(drift["previous_run"] as? Int == 1, "runs before --since still serve as the baseline")
+    // Indented two spaces a level throughout, so that it reads and diffs like `jq .`.
+    #expect(json.stdout.contains("\n      \"timeline\": [\n        {\n          \"run\": 2,"))
+    #expect(json.stdout.contains("\n        }\n      ]\n    }\n  ]\n}\n"))
   }
 
   @Test func verifyFindsAHandEditedRow() throws {

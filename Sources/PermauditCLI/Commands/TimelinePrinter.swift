@@ -46,7 +46,7 @@ struct TimelinePrinter {
       json.field("policy", entry.policyID)
       json.field("id", entry.accountID)
       json.key("timeline")
-      write((accounts == 0 ? "\n    " : ",\n    ") + json.output.dropLast() + "[")
+      write((accounts == 0 ? "\n    " : ",\n    ") + json.output + "[")
     } else {
       write(
         (accounts == 0 ? "" : "\n") + "Account \(Console.oneLine(entry.accountID)) "
@@ -70,7 +70,7 @@ struct TimelinePrinter {
     json.key("drift")
     DriftJSON.write(entry.drift, to: &json)
     json.endObject()
-    write("\n      " + json.output)
+    write("\n        " + json.output)
   }
 
   private func writeText(_ entry: TimelineEntry) {
