@@ -22,6 +22,9 @@ public struct Console: Sendable {
   public var environment: [String: String]
   /// The current time, used only when `--now` is not given.
   public var clock: @Sendable () -> Date
+  /// Why standard output lost some of what was written to it, if it did (a full disk, an
+  /// I/O error; not a reader that left early). Checked once the command is done.
+  public var outputFailure: @Sendable () -> String?
 
   public init(
     write: @escaping @Sendable (String) -> Void,
@@ -30,7 +33,8 @@ public struct Console: Sendable {
     isOutputTerminal: Bool = false, isErrorTerminal: Bool = false,
     environment: [String: String] = [:], clock: @escaping @Sendable () -> Date = { Date() },
     readLine: (@Sendable () -> String?)? = nil, isInputTerminal: Bool = false,
-    readInputChunk: (@Sendable () -> [UInt8]?)? = nil
+    readInputChunk: (@Sendable () -> [UInt8]?)? = nil,
+    outputFailure: @escaping @Sendable () -> String? = { nil }
   ) {
     self.write = write
     self.writeError = writeError
@@ -42,14 +46,14 @@ public struct Console: Sendable {
     self.isErrorTerminal = isErrorTerminal
     self.environment = environment
     self.clock = clock
+    self.outputFailure = outputFailure
   }
 
   /// The process's own standard streams and environment.
   public static var standard: Console {
     Console(
-      // Note: a reader that closed its end (`| head`) makes writes fail (SIGPIPE is
-      // ignored, see main.swift); the rest of the output is dropped and the run goes on.
-      write: { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) },
+      write: { StandardOutput.shared.write($0) },
+      // Note: standard error is where a failure would be told; if it fails too, nothing can.
       writeError: { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) },
       readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
       isOutputTerminal: isatty(STDOUT_FILENO) == 1,
@@ -60,7 +64,8 @@ public struct Console: Sendable {
       readInputChunk: {
         let data = FileHandle.standardInput.readData(ofLength: 1 << 20)
         return data.isEmpty ? nil : [UInt8](data)
-      })
+      },
+      outputFailure: { StandardOutput.shared.failure })
   }
 
   /// Prints one error line: `permaudit: error: …`.

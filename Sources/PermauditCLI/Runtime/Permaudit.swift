@@ -5,6 +5,18 @@ import PermauditInput
 public enum Permaudit {
   /// Runs `permaudit` with `arguments` (without the program name).
   public static func run(_ arguments: [String], console: Console) -> ExitCode {
+    let code = runCommand(arguments, console: console)
+    guard let failure = console.outputFailure() else { return code }
+
+    // Note: output that was asked for and lost makes the run a failure even when every
+    // account passed; a collection failure keeps its own code.
+    console.error(
+      "cannot write to standard output: \(failure); what was printed is incomplete: "
+        + "send it where it can be written")
+    return code.rawValue >= ExitCode.invalidInput.rawValue ? code : .invalidInput
+  }
+
+  private static func runCommand(_ arguments: [String], console: Console) -> ExitCode {
     // Note: `--version` alone is what most tools answer; it is the `version` command.
     let arguments = arguments == ["--version"] ? ["version"] : arguments
     let outcome: ParseOutcome

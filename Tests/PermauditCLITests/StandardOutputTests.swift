@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import PermauditCLI
+
+/// Standard output that fails is told apart from a reader that left early: only the first
+/// loses the run its clean exit code.
+@Suite struct StandardOutputTests {
+  private let healthy = Repository.root + "/Examples/evidence/01-healthy-account.json"
+
+  @Test func aFullDeviceIsAFailureThatNamesItsCause() throws {
+    let descriptor = open("/dev/full", O_WRONLY)
+    try #require(descriptor >= 0, "/dev/full is not available")
+    defer { close(descriptor) }
+    let output = StandardOutput(descriptor: descriptor)
+
+    output.write("a report\n")
+    output.write("more of it\n")
+
+    #expect(output.failure == String(cString: strerror(ENOSPC)))
+  }
+
+  @Test func aReaderThatLeftIsNotAFailure() throws {
+    var ends: [Int32] = [0, 0]
+    try #require(pipe(&ends) == 0)
+    close(ends[0])
+    defer { close(ends[1]) }
+    let previous = signal(SIGPIPE, SIG_IGN)
+    defer { signal(SIGPIPE, previous) }
+    let output = StandardOutput(descriptor: ends[1])
+
+    output.write("nobody reads this\n")
+
+    #expect(output.failure == nil)
+  }
+
+  @Test func everythingWrittenArrivesInOrder() throws {
+    var ends: [Int32] = [0, 0]
+    try #require(pipe(&ends) == 0)
+    let output = StandardOutput(descriptor: ends[1])
+
+    output.write("first, ")
+    output.write("second\n")
+    close(ends[1])
+    let read = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true).readDataToEndOfFile()
+
+    #expect(String(decoding: read, as: UTF8.self) == "first, second\n")
+    #expect(output.failure == nil)
+  }
+
+  /// A compliant run whose printed report was lost exits 2, and says why.
+  @Test func lostOutputTurnsACompliantRunIntoAFailure() {
+    let errors = OutputBuffer()
+    let console = Console(
+      write: { _ in }, writeError: { errors.append($0) },
+      outputFailure: { "No space left on device" })
+
+    let code = Permaudit.run(
+      [
+        "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
+        "--now", auditTime, "--reports", "-", "--stdout", "json", "--evidence", healthy,
+      ], console: console)
+
+    #expect(code == .invalidInput)
+    #expect(
+      errors.contents.contains(
+        "permaudit: error: cannot write to standard output: No space left on device"))
+  }
+
+  /// The same through the real executable, with its standard output on `/dev/full`.
+  @Test func theExecutableExitsTwoWhenItsOutputIsFull() throws {
+    let binary = try #require(Executable.path, "the permaudit executable was not built")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = [
+      "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
+      "--now", auditTime, "--reports", "-", "--stdout", "json", "--evidence", healthy,
+    ]
+    let full = FileHandle(forWritingAtPath: "/dev/full")
+    let errors = Pipe()
+    process.standardOutput = full
+    process.standardError = errors
+    try process.run()
+    let told = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+
+    #expect(process.terminationStatus == 2)
+    #expect(String(decoding: told, as: UTF8.self).contains("cannot write to standard output"))
+  }
+
+  /// Without `--stdout`, the same run prints nothing and stays compliant.
+  @Test func aRunThatPrintsNothingIsUnaffected() throws {
+    let binary = try #require(Executable.path, "the permaudit executable was not built")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = [
+      "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
+      "--now", auditTime, "--reports", "-", "--quiet", "--evidence", healthy,
+    ]
+    process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+
+    #expect(process.terminationStatus == 0)
+  }
+}
