@@ -118,6 +118,42 @@ import Testing
     }
   }
 
+  /// Two waivers of one finding, one by identifier and one by the name the reports show,
+  /// are one waiver written twice.
+  @Test func aRepeatUnderAnotherNameIsRefused() throws {
+    let text = Self.valid.replacingOccurrences(
+      of: "  - account: \"*\"\n    kind: unrecognized_permission\n"
+        + "    subject: Manage all timecard",
+      with: "  - account: m_7302\n    kind: excess_permission\n    subject: Manage Employees"
+    )
+    .replacingOccurrences(
+      of: "subject: edit_employee_permissions", with: "subject: manage_employees")
+    let subjects = WaiverSubjects(catalog: try fixtureCatalog())
+    #expect(throws: Never.self) { try Self.decode(text) }
+
+    do {
+      _ = try WaiverDecoder.decode(parseDocument(text, file: "waivers.yaml"), subjects: subjects)
+      Issue.record("expected an error")
+    } catch let error as InputError {
+      #expect(
+        error.description.hasPrefix(
+          "waivers.yaml:10:5: waiver 2 repeats the waiver at "
+            + "waivers.yaml:3:5 (excess_permission 'manage_employees' on account 'm_7302')"),
+        "\(error.description)")
+    }
+  }
+
+  @Test func subjectsComeOutResolved() throws {
+    let text = Self.valid.replacingOccurrences(
+      of: "subject: edit_employee_permissions", with: "subject: view invoices and reporting")
+    let subjects = WaiverSubjects(catalog: try fixtureCatalog())
+
+    let waivers = try WaiverDecoder.decode(
+      parseDocument(text, file: "waivers.yaml"), subjects: subjects)
+
+    #expect(waivers.map(\.subject) == ["view_invoices_and_reporting", "Manage all timecard"])
+  }
+
   @Test func refusesANumberForTextInJSON() throws {
     let json = """
       {"kind": "Waivers", "waivers": [{"account": 7302, "kind": "stale_evidence",

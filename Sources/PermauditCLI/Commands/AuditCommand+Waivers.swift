@@ -6,11 +6,10 @@ extension AuditCommand {
   func loadWaivers(catalog: Catalog) throws(CommandFailure) -> WaiverSet {
     guard let path = options.waiversFile else { return WaiverSet() }
     do {
-      let loaded = try WaiverDecoder.load(path)
-      let subjects = WaiverSubjects(catalog: catalog)
+      let loaded = try WaiverDecoder.load(path, subjects: WaiverSubjects(catalog: catalog))
       return WaiverSet(
         file: ReportedFile(path: loaded.file.path, sha256: loaded.file.sha256),
-        waivers: loaded.waivers.map(subjects.resolved))
+        waivers: loaded.waivers)
     } catch {
       throw .input(error)
     }

@@ -10,26 +10,40 @@ public struct WaiverSubjects: Sendable {
     self.index = PermissionIndex(catalog: catalog)
   }
 
-  /// `waiver` with its subject as findings carry it. Subjects that already are
-  /// identifiers, that the catalog does not know, or that name what was held as written
-  /// (`unrecognized_permission`, `stale_evidence`) are left as they are.
+  /// `waiver` with its subject as findings carry it. A name is looked up only among what
+  /// the waiver's kind can be about: permissions for the permission kinds, attributes for
+  /// `attribute_mismatch`, either for `missing_evidence` and `conflicting_evidence`.
+  /// Subjects that already are identifiers, that the catalog does not know, or that name
+  /// what was held as written (`unrecognized_permission`, `stale_evidence`) are left as
+  /// they are.
   public func resolved(_ waiver: Waiver) -> Waiver {
-    guard waiver.kind != .unrecognizedPermission, waiver.kind != .staleEvidence else {
-      return waiver
-    }
     let subject = waiver.subject
-    guard catalog.permission(id: subject) == nil, catalog.attribute(named: subject) == nil
-    else { return waiver }
-
     var resolved = waiver
-    if let id = index.id(forName: subject) {
-      resolved.subject = id
-    } else if let attribute = catalog.attributes.first(where: {
-      TextNormalization.caseInsensitiveValue($0.displayName)
-        == TextNormalization.caseInsensitiveValue(subject)
-    }) {
-      resolved.subject = attribute.name
+    switch waiver.kind {
+    case .unrecognizedPermission, .staleEvidence, .expiredWaiver:
+      return waiver
+    case .missingPermission, .excessPermission, .justifiedOvergrant:
+      resolved.subject = permissionID(subject) ?? subject
+    case .attributeMismatch:
+      resolved.subject = attributeName(subject) ?? subject
+    case .missingEvidence, .conflictingEvidence:
+      resolved.subject = permissionID(subject) ?? attributeName(subject) ?? subject
     }
     return resolved
+  }
+
+  /// The id of the permission `subject` names, by id or display name.
+  private func permissionID(_ subject: String) -> String? {
+    if catalog.permission(id: subject) != nil { return subject }
+    return index.id(forName: subject)
+  }
+
+  /// The name of the attribute `subject` names, by name or display name.
+  private func attributeName(_ subject: String) -> String? {
+    if catalog.attribute(named: subject) != nil { return subject }
+    let wanted = TextNormalization.caseInsensitiveValue(subject)
+    return catalog.attributes.first {
+      TextNormalization.caseInsensitiveValue($0.displayName) == wanted
+    }?.name
   }
 }

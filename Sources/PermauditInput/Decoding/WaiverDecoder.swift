@@ -21,8 +21,12 @@ public enum WaiverDecoder {
     "account", "kind", "subject", "reason", "owner", "approved_by", "expires",
   ]
 
-  /// The waivers in `node`, in file order.
-  public static func decode(_ node: Node) throws(InputError) -> [Waiver] {
+  /// The waivers in `node`, in file order, with their subjects resolved by `subjects`
+  /// (display names to identifiers) before repeats are looked for: `Title` and `title`
+  /// are one waiver written twice.
+  public static func decode(_ node: Node, subjects: WaiverSubjects? = nil) throws(InputError)
+    -> [Waiver]
+  {
     try DocumentKind.expect("Waivers", in: node, context: "the waivers file")
     let root = try MappingReader(node, context: "the waivers file", allowedKeys: topLevelKeys)
     try DocumentKind.expect("Waivers", in: root)
@@ -37,7 +41,8 @@ public enum WaiverDecoder {
 
     var waivers: [Waiver] = []
     for (position, item) in items.enumerated() {
-      let waiver = try decodeWaiver(item, number: position + 1)
+      var waiver = try decodeWaiver(item, number: position + 1)
+      if let subjects { waiver = subjects.resolved(waiver) }
       if let earlier = waivers.first(where: {
         $0.account == waiver.account && $0.kind == waiver.kind && $0.subject == waiver.subject
       }) {
@@ -50,12 +55,15 @@ public enum WaiverDecoder {
     return waivers
   }
 
-  /// Reads and decodes the waivers file at `path`.
-  public static func load(_ path: String) throws(InputError) -> LoadedWaivers {
+  /// Reads and decodes the waivers file at `path`; see ``decode(_:subjects:)``.
+  public static func load(_ path: String, subjects: WaiverSubjects? = nil) throws(InputError)
+    -> LoadedWaivers
+  {
     let file = try InputFile.read(path, what: "waivers file")
     let node = try DocumentReader.readOne(file.bytes, file: file.path)
     return LoadedWaivers(
-      waivers: try decode(node), file: FileDigest(path: file.path, sha256: file.sha256))
+      waivers: try decode(node, subjects: subjects),
+      file: FileDigest(path: file.path, sha256: file.sha256))
   }
 
   private static func decodeWaiver(_ node: Node, number: Int) throws(InputError) -> Waiver {
