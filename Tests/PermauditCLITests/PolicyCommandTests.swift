@@ -186,6 +186,25 @@ import Testing
     #expect(result.stdout.contains("linking_work_email"))
   }
 
+  /// `policy show` gives each attribute the fix its mismatch finding gives, word for word.
+  @Test(arguments: [
+    ("admin_access", FieldValue.flag(false)), ("title", .text("Integration")),
+    ("member_type", .text("Employee")),
+  ])
+  func showGivesTheFixOfAMismatch(attribute: String, held: FieldValue) throws {
+    let evidence = EvidenceFixture().with { $0.attributes[attribute] = held }
+    let audit = CLI.audit(evidence: [try sandbox.write(evidence.json, to: "e.json")])
+    let finding = try #require(
+      try audit.report().account("m_7301").finding("attribute_mismatch", attribute))
+    let remediation = try #require(finding["remediation"] as? String)
+
+    let shown = CLI.run([
+      "policy", "show", "--policies-dir", Repository.policies, "goprofiles-justworks",
+    ])
+
+    #expect(shown.stdout.contains("Fix: \(remediation)\n"), "\(remediation)")
+  }
+
   @Test func showAcceptsAPath() {
     let result = CLI.run([
       "policy", "show", "--policies-dir", Repository.policies,

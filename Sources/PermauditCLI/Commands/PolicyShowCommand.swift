@@ -71,15 +71,17 @@ struct PolicyDescription {
     case .any:
       (rule, setting) = ("any value", nil)
     case .equals(let value):
-      (rule, setting) = ("must be \(quoted(value))", quoted(value))
+      (rule, setting) = ("must be \(quoted(value))", quotedForFix(value))
     case .oneOf(let values):
       let listed = values.map(quoted).joined(separator: ", ")
-      (rule, setting) = ("must be one of " + listed, "one of " + listed)
+      let setTo = values.map(quotedForFix).joined(separator: ", ")
+      (rule, setting) = ("must be one of " + listed, "one of " + setTo)
     }
     var lines = ["  • \(label) (\(requirement.attribute)) \(rule) [\(requirement.severity)]"]
     if let reason = requirement.reason { lines.append(indent("Why: \(reason)", by: 6)) }
     if let impact = requirement.impact { lines.append(indent("Breaks: \(impact)", by: 6)) }
-    // Note: the same fix a mismatch finding gives, templates shown as the policy writes them.
+    // Note: the same fix a mismatch finding gives (every value quoted, a flag too), with
+    // templates shown as the policy writes them.
     let place = definition?.path.map { " (\($0))" } ?? ""
     if let fix = requirement.remediation ?? setting.map({ "Set '\(label)' to \($0)\(place)." }) {
       lines.append(indent("Fix: \(fix)", by: 6))
@@ -108,6 +110,14 @@ struct PolicyDescription {
     switch value {
     case .boolean(let flag): return flag ? "true" : "false"
     case .text(let template): return "'\(template)'"
+    }
+  }
+
+  /// `value` as a fix writes it: quoted whatever its type, like a finding's fix.
+  private func quotedForFix(_ value: ExpectedValue) -> String {
+    switch value {
+    case .boolean(let flag): return flag ? "'true'" : "'false'"
+    case .text: return quoted(value)
     }
   }
 
