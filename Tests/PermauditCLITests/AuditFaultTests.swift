@@ -138,6 +138,10 @@ import Testing
       arguments: ["--param", "linking_work_email="],
       mentions: ["linking_work_email", "empty value"]),
     UsageFault(
+      name: "a --param whose value is only a line break (a quoted empty expansion)",
+      arguments: ["--param", "linking_work_email=\n"],
+      mentions: ["linking_work_email", "empty value"]),
+    UsageFault(
       name: "an unknown option", arguments: ["--evidnce", "x"],
       mentions: ["--evidnce", "did you mean '--evidence'"]),
     UsageFault(

@@ -79,7 +79,7 @@ struct AuditOptions {
       let value = String(pair[pair.index(after: equals)...])
       // Note: an empty value is almost always an unset shell variable (`NAME=$VAR`), and
       // would be checked as the expected value ''.
-      guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+      guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
         throw .usage(
           "--param \(name) has an empty value; give its value, or leave the option out to "
             + "take it from the evidence")
