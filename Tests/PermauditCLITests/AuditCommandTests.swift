@@ -116,6 +116,11 @@ import Testing
       arguments: ["--param", "linking_first_name=Juniper"], exit: .compliant,
       status: "compliant", findings: []),
     JudgementCase(
+      name: "a --param value may start with a combining mark (it is split on the '=' byte)",
+      evidence: base, arguments: ["--param", "linking_first_name=\u{301}Juniper"],
+      exit: .nonCompliant, status: "non_compliant",
+      findings: [FindingKey("attribute_mismatch", "first_name")]),
+    JudgementCase(
       name: "a parameter value is substituted once, never expanded again",
       evidence: base.with {
         $0.parameters?["linking_first_name"] = "${linking_work_email}"

@@ -142,6 +142,10 @@ import Testing
       arguments: ["--param", "linking_work_email=\n"],
       mentions: ["linking_work_email", "empty value"]),
     UsageFault(
+      name: "a --param whose value is only invisible characters",
+      arguments: ["--param", "linking_work_email=\u{FEFF}\u{2060}\u{00A0}"],
+      mentions: ["linking_work_email", "empty value"]),
+    UsageFault(
       name: "an unknown option", arguments: ["--evidnce", "x"],
       mentions: ["--evidnce", "did you mean '--evidence'"]),
     UsageFault(

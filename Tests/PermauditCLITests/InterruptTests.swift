@@ -154,16 +154,20 @@ import Testing
     let output = Pipe()
     process.standardInput = input
     process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
+    let errors = Pipe()
+    process.standardError = errors
     try process.run()
 
     try input.fileHandleForWriting.write(contentsOf: Data(batch(accounts: 0..<3_000)))
     try input.fileHandleForWriting.close()
     let start = try output.fileHandleForReading.read(upToCount: 100) ?? Data()
     try output.fileHandleForReading.close()
+    let told = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
 
     #expect(String(decoding: start, as: UTF8.self).hasPrefix("{"))
+    #expect(
+      told.isEmpty, "a reader that left is not an error: \(String(decoding: told, as: UTF8.self))")
     #expect(process.terminationReason == .exit)
     #expect(process.terminationStatus == 0)
     #expect(contents(temporary).isEmpty)

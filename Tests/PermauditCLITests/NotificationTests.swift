@@ -17,7 +17,9 @@ import Testing
 
   /// Runs the built executable (a separate process, as a scheduler would), so that the
   /// blocking network calls never hold the test runner's threads.
-  func audit(_ extra: [String], now: String = auditTime, name: String) throws -> Spawned {
+  func audit(
+    _ extra: [String], now: String = auditTime, name: String, standardOutput: String? = nil
+  ) throws -> Spawned {
     let batch = try sandbox.write(
       EvidenceFixture.compliant(id: "m_8101", firstName: "Birch").jsonLine, to: "one.jsonl")
     let run = try Executable.start(
@@ -25,7 +27,7 @@ import Testing
         "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
         "--now", now, "--evidence", batch, "--reports", "-",
         "--history", sandbox.path + "/history.sqlite",
-      ] + extra, in: sandbox.path, name: name)
+      ] + extra, in: sandbox.path, name: name, standardOutput: standardOutput)
     run.wait(timeout: .seconds(40))
     return run
   }
@@ -66,6 +68,25 @@ import Testing
       now: "2026-12-05T10:30:00Z", name: "unchanged")
     #expect(quiet.process.terminationStatus == 0, "\(quiet.stderr)")
     #expect(receiver.requests.count == 3)
+  }
+
+  /// A run whose printed report was lost ends with 2, and its message says 2, not the 0
+  /// of its judgement: the receiver must not report a clean run.
+  @Test(.timeLimit(.minutes(1)))
+  func theMessageCarriesTheCodeOfARunWhoseOutputWasLost() throws {
+    let receiver = try Receiver.start(mode: "flaky", in: sandbox)
+    defer { receiver.stop() }
+    let result = try audit(
+      [
+        "--notify", "http://127.0.0.1:\(receiver.port)/hooks/\(Self.secret)",
+        "--notify-on", "fail", "--notify-attempts", "3", "--stdout", "json",
+      ], name: "full", standardOutput: "/dev/full")
+
+    #expect(result.process.terminationStatus == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("cannot write to standard output"))
+    let message = try #require(receiver.requests.last?["body"] as? [String: Any])
+    let facts = try #require(message["permaudit"] as? [String: Any])
+    #expect(facts["exit_code"] as? Int == 2)
   }
 
   @Test(.timeLimit(.minutes(1)))

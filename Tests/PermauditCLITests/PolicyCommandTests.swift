@@ -205,6 +205,34 @@ import Testing
     #expect(shown.stdout.contains("Fix: \(remediation)\n"), "\(remediation)")
   }
 
+  /// The same for `one_of`, with one value (said as `equals` would) and with two.
+  @Test(arguments: [#"["Service Account"]"#, #"["Service Account", "Integration"]"#])
+  func showGivesTheFixOfAOneOfMismatch(values: String) throws {
+    let shipped = try String(contentsOfFile: Self.shippedPolicy, encoding: .utf8)
+    let edited = shipped.replacingOccurrences(
+      of: "      title:\n        equals: \"Service Account\"",
+      with: "      title:\n        one_of: \(values)")
+    #expect(edited != shipped, "the policy's title rule was not found")
+    try sandbox.write(edited, to: "policies/goprofiles-justworks.yaml")
+    try sandbox.write(
+      String(contentsOfFile: Repository.policies + "/catalogs/justworks.yaml", encoding: .utf8),
+      to: "policies/catalogs/justworks.yaml")
+    let policies = sandbox.path + "/policies"
+    let evidence = EvidenceFixture().with { $0.attributes["title"] = .text("Employee") }
+    let audit = CLI.run([
+      "audit", "--policies-dir", policies, "--policy", "goprofiles-justworks", "--now",
+      auditTime, "--reports", "-", "--stdout", "json", "--evidence",
+      try sandbox.write(evidence.json, to: "e.json"),
+    ])
+    let finding = try #require(
+      try audit.report().account("m_7301").finding("attribute_mismatch", "title"))
+    let remediation = try #require(finding["remediation"] as? String)
+
+    let shown = CLI.run(["policy", "show", "--policies-dir", policies, "goprofiles-justworks"])
+
+    #expect(shown.stdout.contains("Fix: \(remediation)\n"), "\(remediation)")
+  }
+
   @Test func showAcceptsAPath() {
     let result = CLI.run([
       "policy", "show", "--policies-dir", Repository.policies,

@@ -20,9 +20,11 @@ enum Executable {
     return nil
   }
 
-  /// Starts `permaudit arguments` with standard output and error going to files in `folder`.
+  /// Starts `permaudit arguments` with standard output and error going to files in `folder`;
+  /// `standardOutput` sends standard output to that path instead (`/dev/full`).
   static func start(
-    _ arguments: [String], in folder: String, name: String, environment: [String: String] = [:]
+    _ arguments: [String], in folder: String, name: String, environment: [String: String] = [:],
+    standardOutput: String? = nil
   ) throws -> Spawned {
     let binary = try #require(path, "the permaudit executable was not built beside the tests")
     let process = Process()
@@ -33,7 +35,7 @@ enum Executable {
     let errors = folder + "/\(name).err"
     _ = FileManager.default.createFile(atPath: output, contents: nil)
     _ = FileManager.default.createFile(atPath: errors, contents: nil)
-    process.standardOutput = FileHandle(forWritingAtPath: output)
+    process.standardOutput = try #require(FileHandle(forWritingAtPath: standardOutput ?? output))
     process.standardError = FileHandle(forWritingAtPath: errors)
     try process.run()
     return Spawned(process: process, outputPath: output, errorPath: errors)

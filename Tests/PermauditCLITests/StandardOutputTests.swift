@@ -48,6 +48,13 @@ import Testing
     #expect(output.failure == nil)
   }
 
+  @Test func losingOutputFailsAJudgementAndKeepsAnErrorsCode() {
+    #expect(ExitCode.compliant.losingOutput() == .invalidInput)
+    #expect(ExitCode.nonCompliant.losingOutput() == .invalidInput)
+    #expect(ExitCode.invalidInput.losingOutput() == .invalidInput)
+    #expect(ExitCode.collectionFailed.losingOutput() == .collectionFailed)
+  }
+
   /// A compliant run whose printed report was lost exits 2, and says why.
   @Test func lostOutputTurnsACompliantRunIntoAFailure() {
     let errors = OutputBuffer()
@@ -76,9 +83,9 @@ import Testing
       "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
       "--now", auditTime, "--reports", "-", "--stdout", "json", "--evidence", healthy,
     ]
-    let full = FileHandle(forWritingAtPath: "/dev/full")
+    let full: FileHandle? = FileHandle(forWritingAtPath: "/dev/full")
     let errors = Pipe()
-    process.standardOutput = full
+    process.standardOutput = try #require(full)
     process.standardError = errors
     try process.run()
     let told = errors.fileHandleForReading.readDataToEndOfFile()
@@ -97,7 +104,8 @@ import Testing
       "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
       "--now", auditTime, "--reports", "-", "--quiet", "--evidence", healthy,
     ]
-    process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+    let full: FileHandle? = FileHandle(forWritingAtPath: "/dev/full")
+    process.standardOutput = try #require(full)
     process.standardError = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()

@@ -11,7 +11,8 @@ import Testing
       system: Fixtures.system, title: "Justworks admin permissions",
       permissionScreen: Fixtures.permissionScreen,
       attributes: Fixtures.catalog.attributes + [
-        AttributeDefinition(name: "admin_role", type: .string, label: "Company Admin")
+        AttributeDefinition(name: "admin_role", type: .string, label: "Company Admin"),
+        AttributeDefinition(name: "approve timecards", type: .string),
       ],
       permissions: Fixtures.catalog.permissions))
 
@@ -42,6 +43,9 @@ import Testing
   @Test func evidenceKindsResolveEither() {
     #expect(Self.subject(.missingEvidence, "Member Type") == "member_type")
     #expect(Self.subject(.conflictingEvidence, "Manage Employees") == "manage_employees")
+    // Note: an attribute's exact name wins over a permission's display name.
+    #expect(Self.subject(.missingEvidence, "approve timecards") == "approve timecards")
+    #expect(Self.subject(.excessPermission, "approve timecards") == "approve_timecards")
   }
 
   @Test func identifiersAndWrittenNamesStayAsTheyAre() {

@@ -52,7 +52,10 @@ struct AuditCommand {
     if options.showsTimings { console.writeError(describe(outcome.timings)) }
     warnAboutUnusedWaivers(outcome.report.waivers)
     printSummary(outcome)
-    let code = exitCode(for: outcome.report.summary)
+    var code = exitCode(for: outcome.report.summary)
+    // Note: the printed report is complete by now; a notification carries the code the
+    // process will end with (see Permaudit.run).
+    if console.outputFailure() != nil { code = code.losingOutput() }
     scheduled.notify(outcome, exitCode: code, recorded: recorded)
     return code
   }

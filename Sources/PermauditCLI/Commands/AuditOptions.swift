@@ -69,17 +69,22 @@ struct AuditOptions {
   private static func parameters(_ pairs: [String]) throws(CommandFailure) -> [String: String] {
     var parameters: [String: String] = [:]
     for pair in pairs {
-      guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+      // Note: split on the byte, not the character: a value that starts with a combining
+      // mark would merge with the '=' into one character.
+      let bytes = pair.utf8
+      guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")), equals != bytes.startIndex
+      else {
         throw .usage("--param '\(pair)' must be NAME=VALUE")
       }
-      let name = String(pair[..<equals])
+      let name = String(decoding: bytes[..<equals], as: UTF8.self)
       guard parameters[name] == nil else {
         throw .usage("--param \(name) is given twice; give each parameter once")
       }
-      let value = String(pair[pair.index(after: equals)...])
+      let value = String(decoding: bytes[bytes.index(after: equals)...], as: UTF8.self)
       // Note: an empty value is almost always an unset shell variable (`NAME=$VAR`), and
-      // would be checked as the expected value ''.
-      guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      // would be checked as the expected value ''. Empty as evidence values are: nothing
+      // left once white space is folded and invisible characters removed.
+      guard !TextNormalization.value(value).isEmpty else {
         throw .usage(
           "--param \(name) has an empty value; give its value, or leave the option out to "
             + "take it from the evidence")

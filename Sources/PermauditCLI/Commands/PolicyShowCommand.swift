@@ -74,8 +74,11 @@ struct PolicyDescription {
       (rule, setting) = ("must be \(quoted(value))", quotedForFix(value))
     case .oneOf(let values):
       let listed = values.map(quoted).joined(separator: ", ")
-      let setTo = values.map(quotedForFix).joined(separator: ", ")
-      (rule, setting) = ("must be one of " + listed, "one of " + setTo)
+      let setTo = values.map(quotedForFix)
+      (rule, setting) = (
+        "must be one of " + listed,
+        setTo.count == 1 ? setTo[0] : "one of " + setTo.joined(separator: ", ")
+      )
     }
     var lines = ["  • \(label) (\(requirement.attribute)) \(rule) [\(requirement.severity)]"]
     if let reason = requirement.reason { lines.append(indent("Why: \(reason)", by: 6)) }

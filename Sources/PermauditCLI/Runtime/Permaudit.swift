@@ -8,12 +8,10 @@ public enum Permaudit {
     let code = runCommand(arguments, console: console)
     guard let failure = console.outputFailure() else { return code }
 
-    // Note: output that was asked for and lost makes the run a failure even when every
-    // account passed; a collection failure keeps its own code.
     console.error(
-      "cannot write to standard output: \(failure); what was printed is incomplete: "
-        + "send it where it can be written")
-    return code.rawValue >= ExitCode.invalidInput.rawValue ? code : .invalidInput
+      "cannot write to standard output: \(failure); what was printed is incomplete (report "
+        + "files, if any, are whole): send it where it can be written")
+    return code.losingOutput()
   }
 
   private static func runCommand(_ arguments: [String], console: Console) -> ExitCode {

@@ -1,6 +1,12 @@
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 /// The process's standard output, written with `write(2)` so that a failure is seen with
 /// its cause.
 ///
@@ -37,17 +43,38 @@ final class StandardOutput: Sendable {
       guard !state.isClosed else { return }
       var bytes = Array(text.utf8)[...]
       while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        if written >= 0 {
+        let written = bytes.withUnsafeBytes { writeSome(descriptor, $0) }
+        if written > 0 {
           bytes = bytes.dropFirst(written)
           continue
         }
-        let cause = errno
+        // Note: write(2) returns 0 only for a zero-length write; should a device do it
+        // anyway, the output is lost rather than retried forever.
+        let cause = written == 0 ? EIO : errno
         if cause == EINTR { continue }
+        // Note: a descriptor shared with a process that made it non-blocking fills up
+        // rather than blocks; wait until it drains.
+        if cause == EAGAIN || cause == EWOULDBLOCK, waitUntilWritable(descriptor) { continue }
         state.isClosed = true
         if cause != EPIPE { state.failure = cause }
         return
       }
     }
+  }
+}
+
+/// One `write(2)` of as much of `bytes` as the descriptor takes.
+private func writeSome(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+  write(descriptor, bytes.baseAddress, bytes.count)
+}
+
+/// Waits until `descriptor` can take more; `false` when it never will (closed, an error).
+private func waitUntilWritable(_ descriptor: Int32) -> Bool {
+  var watched = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+  while true {
+    let ready = poll(&watched, 1, -1)
+    if ready > 0 { return watched.revents & Int16(POLLOUT) != 0 }
+    if ready < 0, errno == EINTR { continue }
+    return false
   }
 }

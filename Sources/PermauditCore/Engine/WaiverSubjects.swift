@@ -27,7 +27,11 @@ public struct WaiverSubjects: Sendable {
     case .attributeMismatch:
       resolved.subject = attributeName(subject) ?? subject
     case .missingEvidence, .conflictingEvidence:
-      resolved.subject = permissionID(subject) ?? attributeName(subject) ?? subject
+      // Note: an exact identifier of either wins over a display name of the other.
+      let isIdentifier =
+        catalog.permission(id: subject) != nil || catalog.attribute(named: subject) != nil
+      resolved.subject =
+        isIdentifier ? subject : permissionID(subject) ?? attributeName(subject) ?? subject
     }
     return resolved
   }
