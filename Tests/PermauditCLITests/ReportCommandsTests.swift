@@ -224,6 +224,16 @@ import Testing
     #expect(excess.stdout.contains("remove the service account"))
   }
 
+  /// An attribute may be named as the reports show it, as a waiver may name it.
+  @Test(arguments: [
+    ("Title", "title"), ("work email", "work_email"), ("Member Type", "member_type"),
+  ])
+  func explainFindsAnAttributeByItsLabel(label: String, name: String) {
+    let result = Self.explain(label)
+    #expect(result.exitCode == .compliant, "\(result.stderr)")
+    #expect(result.stdout.contains("(\(name)) must be"), "\(result.stdout)")
+  }
+
   @Test func explainSuggestsAKnownSubject() {
     expectInputError(
       Self.explain("view_invoices_and_reportng"),

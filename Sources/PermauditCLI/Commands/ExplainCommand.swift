@@ -45,14 +45,15 @@ struct RequirementExplanation {
   }
 
   /// The explanation of `subject` (an id, a permission name in any spelling, or an
-  /// attribute name), or `nil` when the policy and catalog know no such thing.
+  /// attribute's name or label), or `nil` when the policy and catalog know no such thing.
   func text(for subject: String) -> String? {
     let index = PermissionIndex(catalog: catalog)
     let description = PolicyDescription(policy: policy, catalog: catalog)
     let paths = PermissionPaths(index: index, system: catalog.system)
 
+    let attribute = catalog.attribute(matching: subject)?.name ?? subject
     if let (step, requirement) = policy.attributeRequirements.first(where: {
-      $0.requirement.attribute == subject
+      $0.requirement.attribute == attribute
     }) {
       return lines(
         ["Step: \(step.title) [\(step.id)]"] + description.describe(requirement))

@@ -25,13 +25,14 @@ public struct WaiverSubjects: Sendable {
     case .missingPermission, .excessPermission, .justifiedOvergrant:
       resolved.subject = permissionID(subject) ?? subject
     case .attributeMismatch:
-      resolved.subject = attributeName(subject) ?? subject
+      resolved.subject = catalog.attribute(matching: subject)?.name ?? subject
     case .missingEvidence, .conflictingEvidence:
       // Note: an exact identifier of either wins over a display name of the other.
       let isIdentifier =
         catalog.permission(id: subject) != nil || catalog.attribute(named: subject) != nil
       resolved.subject =
-        isIdentifier ? subject : permissionID(subject) ?? attributeName(subject) ?? subject
+        isIdentifier
+        ? subject : permissionID(subject) ?? catalog.attribute(matching: subject)?.name ?? subject
     }
     return resolved
   }
@@ -42,12 +43,4 @@ public struct WaiverSubjects: Sendable {
     return index.id(forName: subject)
   }
 
-  /// The name of the attribute `subject` names, by name or display name.
-  private func attributeName(_ subject: String) -> String? {
-    if catalog.attribute(named: subject) != nil { return subject }
-    let wanted = TextNormalization.caseInsensitiveValue(subject)
-    return catalog.attributes.first {
-      TextNormalization.caseInsensitiveValue($0.displayName) == wanted
-    }?.name
-  }
 }

@@ -31,6 +31,14 @@ public struct Catalog: Sendable {
     attributes.first { $0.name == name }
   }
 
+  /// The attribute `subject` names: its field name exactly, or its label as reports show
+  /// it ("Work Email"), matched as evidence values are with case ignored.
+  public func attribute(matching subject: String) -> AttributeDefinition? {
+    if let exact = attribute(named: subject) { return exact }
+    let wanted = TextNormalization.caseInsensitiveValue(subject)
+    return attributes.first { TextNormalization.caseInsensitiveValue($0.displayName) == wanted }
+  }
+
   /// The permission with identifier `id`, if the catalog has it.
   public func permission(id: String) -> PermissionDefinition? {
     permissions.first { $0.id == id }
