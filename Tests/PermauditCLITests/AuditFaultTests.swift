@@ -155,16 +155,22 @@ import Testing
       name: "an unknown format", arguments: ["--format", "json,markdwn"],
       mentions: ["markdwn", "did you mean 'markdown'"]),
     UsageFault(
+      name: "a format named by its file extension", arguments: ["--format", "json,md"],
+      mentions: ["'md'", "did you mean 'markdown'"]),
+    UsageFault(
       name: "a --now without a time zone", arguments: ["--now", "2026-12-05 09:30"],
       mentions: ["--now"]),
   ]
 
+  /// Every usage error is one line, then a pointer at the command's help, whether the
+  /// parser or the command found it.
   @Test(arguments: usageFaults)
   func refusesABadCommandLine(_ fault: UsageFault) throws {
     let path = try sandbox.write(Self.base.json, to: "evidence.json")
     let result = CLI.audit(evidence: [path], fault.arguments)
 
     expectInputError(result, mentioning: fault.mentions)
+    #expect(result.stderr.hasSuffix("\nsee 'permaudit audit --help'\n"), "\(result.stderr)")
   }
 
   @Test(arguments: [
@@ -224,7 +230,10 @@ import Testing
 
     for result in results {
       expectInputError(result)
-      #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+      // Note: a usage error's second line is the pointer at --help.
+      let lines = result.stderr.split(separator: "\n")
+      #expect(lines.count == 1 || lines.last == "see 'permaudit audit --help'", "\(lines)")
+      #expect(lines.count <= 2, "\(result.stderr)")
       #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D })
       #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x202E })
     }

@@ -69,9 +69,11 @@ struct AttestCommand {
         return
       } catch {
         guard console.isInputTerminal else {
-          throw .usage(
-            "answer \(recorder.answered + 1) ('\(line)') does not fit '\(question.prompt)': "
-              + "\(error); nothing was written")
+          // Note: piped answers are input, not the command line: no pointer at --help.
+          throw .input(
+            InputError(
+              "answer \(recorder.answered + 1) ('\(line)') does not fit '\(question.prompt)': "
+                + "\(error); nothing was written"))
         }
         console.writeError("   \(error)\n")
       }
@@ -94,14 +96,15 @@ struct AttestCommand {
       guard let line else { throw incomplete(0, total) }
       let answer = line.trimmingCharacters(in: .whitespaces)
       if !answer.isEmpty { return answer }
-      guard console.isInputTerminal else { throw .usage("\(prompt) needs an answer") }
+      guard console.isInputTerminal else { throw .input(InputError("\(prompt) needs an answer")) }
     }
   }
 
   private func incomplete(_ answered: Int, _ total: Int) -> CommandFailure {
-    .usage(
-      "the attestation is incomplete: \(answered) of \(total) questions answered before the "
-        + "input ended; nothing was written")
+    .input(
+      InputError(
+        "the attestation is incomplete: \(answered) of \(total) questions answered before "
+          + "the input ended; nothing was written"))
   }
 
   private func write(_ bytes: [UInt8], to output: String) throws(CommandFailure) {

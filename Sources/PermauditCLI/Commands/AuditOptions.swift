@@ -99,7 +99,11 @@ struct AuditOptions {
   {
     if let format = ReportFormat(rawValue: name) { return format }
     let names = ReportFormat.allCases.map(\.rawValue)
-    let suggestion = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" }
+    // Note: a file extension (`md`, `txt`) names the format whose report file carries it.
+    let byExtension = ReportFormat.allCases.first { $0.fileName.hasSuffix(".\(name)") }
+    let suggestion = (byExtension?.rawValue ?? Suggestion.closest(to: name, among: names)).map {
+      "; did you mean '\($0)'?"
+    }
     throw .usage(
       "\(option) names an unknown format '\(name)'\(suggestion ?? "") "
         + "(formats: \(names.joined(separator: ", ")))")

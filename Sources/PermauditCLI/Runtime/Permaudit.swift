@@ -35,6 +35,11 @@ public enum Permaudit {
         return try dispatch(parsed, console: console)
       } catch {
         console.error(error.message)
+        // Note: a usage error found after parsing (a bad option value) points at the
+        // command's help like one found while parsing.
+        if case .usage = error {
+          console.writeError("see '\(parsed.commandPath.joined(separator: " ")) --help'\n")
+        }
         return error.exitCode
       }
     }
