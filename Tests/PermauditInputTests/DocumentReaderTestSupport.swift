@@ -94,6 +94,6 @@ func expectRejection(
   #expect(place(error.location) == rejection.place, "\(error)", sourceLocation: sourceLocation)
   #expect(error.location?.file == file, sourceLocation: sourceLocation)
   #expect(
-    error.message.contains(rejection.message), "\(error)", sourceLocation: sourceLocation)
+    error.description.contains(rejection.message), "\(error)", sourceLocation: sourceLocation)
   #expect(!error.description.contains("\n"), sourceLocation: sourceLocation)
 }

@@ -154,6 +154,16 @@ import Testing
     #expect(waivers.map(\.subject) == ["view_invoices_and_reporting", "Manage all timecard"])
   }
 
+  /// The kinds an error lists are the kinds a waiver may name.
+  @Test func anUnknownKindListsOnlyWaivableKinds() throws {
+    let text = Self.valid.replacingOccurrences(
+      of: "kind: excess_permission", with: "kind: excess")
+    let error = #expect(throws: InputError.self) { try Self.decode(text) }
+    let message = error?.description ?? ""
+    #expect(message.contains("unrecognized_permission"), "\(message)")
+    #expect(!message.contains("expired_waiver"), "\(message)")
+  }
+
   @Test func refusesANumberForTextInJSON() throws {
     let json = """
       {"kind": "Waivers", "waivers": [{"account": 7302, "kind": "stale_evidence",

@@ -16,9 +16,10 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: root) }
     let runFolder = root + "/run"
     try FileManager.default.createDirectory(atPath: runFolder, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: runFolder + "/.report.json.partial", contents: nil)
+    #expect(
+      FileManager.default.createFile(atPath: runFolder + "/.report.json.partial", contents: nil))
     let finished = root + "/finished.json"
-    FileManager.default.createFile(atPath: finished, contents: nil)
+    #expect(FileManager.default.createFile(atPath: finished, contents: nil))
 
     let partial = PartialOutputs()
     partial.begin(runFolder)
@@ -38,7 +39,7 @@ import Testing
 
     let partial = PartialOutputs()
     partial.removeAll()
-    FileManager.default.createFile(atPath: late, contents: nil)
+    #expect(FileManager.default.createFile(atPath: late, contents: nil))
     partial.begin(late)
 
     #expect(!FileManager.default.fileExists(atPath: late))

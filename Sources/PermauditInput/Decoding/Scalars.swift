@@ -67,13 +67,16 @@ enum Scalars {
     return texts
   }
 
-  /// One of an enumeration's raw values, with a suggestion for a near miss.
+  /// One of an enumeration's raw values, with a suggestion for a near miss. `among` limits
+  /// the values accepted and listed (all of them unless given).
   static func choice<Choice: RawRepresentable & CaseIterable>(
-    _ node: Node, field: String
+    _ node: Node, field: String, among allowed: [Choice] = Array(Choice.allCases)
   ) throws(InputError) -> Choice where Choice.RawValue == String {
     let written = try text(node, field: field)
-    if let choice = Choice(rawValue: written) { return choice }
-    let names = Choice.allCases.map(\.rawValue)
+    if let choice = Choice(rawValue: written), allowed.contains(where: { $0.rawValue == written }) {
+      return choice
+    }
+    let names = allowed.map(\.rawValue)
     let suggestion = Suggestion.closest(to: written, among: names)
     throw InputError(
       "\(field) must be one of \(names.joined(separator: ", ")), found '\(written)'",

@@ -68,13 +68,16 @@ public enum WaiverDecoder {
 
   private static func decodeWaiver(_ node: Node, number: Int) throws(InputError) -> Waiver {
     let reader = try MappingReader(node, context: "waiver \(number)", allowedKeys: waiverKeys)
-    let kind: FindingKind = try Scalars.choice(
-      reader.required("kind"), field: "'kind' of waiver \(number)")
-    guard kind != .expiredWaiver else {
+    let kindNode = try reader.required("kind")
+    guard try Scalars.text(kindNode, field: "'kind' of waiver \(number)") != "expired_waiver"
+    else {
       throw InputError(
         "waiver \(number) cannot waive 'expired_waiver'", at: reader.location(of: "kind"),
         hint: "renew the expired waiver instead")
     }
+    let kind: FindingKind = try Scalars.choice(
+      kindNode, field: "'kind' of waiver \(number)",
+      among: FindingKind.allCases.filter { $0 != .expiredWaiver })
     let expiresText = try reader.text("expires")
     guard let expiresAt = expiry(of: expiresText) else {
       throw InputError(

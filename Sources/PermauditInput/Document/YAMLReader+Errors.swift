@@ -54,6 +54,9 @@ extension YAMLReader {
       return "indent with spaces, not tabs; quote a value that starts with '@' or '`'"
     case "did not find expected key", "did not find expected '-' indicator":
       return "check the indentation of this line against the lines above"
+    case "did not find expected alphabetic or numeric character":
+      // Note: libyaml says this of a '*' or '&' that starts a plain value (`account: *`).
+      return "quote a value that starts with '*' or '&', such as \"*\""
     case "found undefined tag handle":
       return "remove the tag; quote a value to make it text"
     default:
