@@ -86,11 +86,38 @@ import Testing
     let path = try sandbox.write(Self.waivers(extra: unused), to: "waivers.yaml")
     let result = CLI.audit(evidence: [Self.examples], ["--waivers", path])
     #expect(result.stderr.contains("waivers.yaml:10:5: waiver of missing_permission"))
-    #expect(result.stderr.contains("named no finding"))
+    #expect(result.stderr.contains("named no finding; remove it, or fix its account"))
     let waivers = try #require(try result.report().object["waivers"] as? [String: Any])
     let list = try #require(waivers["waivers"] as? [[String: Any]])
     #expect(list.map { $0["used"] as? Bool } == [true, false])
     #expect(list.map { $0["state"] as? String } == ["in force", "unused"])
+  }
+
+  /// A waiver whose subject is a near miss says what it probably meant.
+  @Test(arguments: [
+    ("attribute_mismatch", "Titel", "title"),
+    (
+      "excess_permission", "edit_employe_permissions",
+      "edit_employee_permissions"
+    ),
+  ])
+  func anUnusedWaiverWithATypoSuggestsTheSubject(kind: String, typo: String, meant: String)
+    throws
+  {
+    let typoed = """
+        - account: m_7302
+          kind: \(kind)
+          subject: \(typo)
+          reason: Renamed next week.
+          owner: it@contoso.example
+          approved_by: security@contoso.example
+          expires: 2027-01-31
+      """
+    let path = try sandbox.write(Self.waivers(extra: typoed), to: "waivers.yaml")
+    let result = CLI.audit(evidence: [Self.examples], ["--waivers", path])
+    #expect(
+      result.stderr.contains("named no finding; did you mean subject '\(meant)'?"),
+      "\(result.stderr)")
   }
 
   @Test func anExpiredWaiverAddsAWarningAtNow() throws {

@@ -15,13 +15,18 @@ extension AuditCommand {
     }
   }
 
-  /// One warning per waiver that named no finding: it is stale, or its subject is wrong.
-  func warnAboutUnusedWaivers(_ waivers: WaiverSet) {
+  /// One warning per waiver that named no finding: it is stale, or its subject is wrong
+  /// (then the warning suggests the subject it is a near miss of).
+  func warnAboutUnusedWaivers(_ waivers: WaiverSet, catalog: Catalog) {
     guard !options.isQuiet else { return }
+    let subjects = WaiverSubjects(catalog: catalog)
     for waiver in waivers.unusedWaivers {
+      let advice = subjects.closestSubject(to: waiver).map {
+        "did you mean subject '\($0)'?"
+      }
       console.warning(
-        "\(waiver.origin): waiver of \(waiver.summary) named no finding; remove it, or fix "
-          + "its account, kind or subject")
+        "\(waiver.origin): waiver of \(waiver.summary) named no finding; "
+          + (advice ?? "remove it, or fix its account, kind or subject"))
     }
   }
 }

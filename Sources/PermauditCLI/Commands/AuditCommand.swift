@@ -50,7 +50,7 @@ struct AuditCommand {
     let recorded = try scheduled.record(outcome, in: history)
 
     if options.showsTimings { console.writeError(describe(outcome.timings)) }
-    warnAboutUnusedWaivers(outcome.report.waivers)
+    warnAboutUnusedWaivers(outcome.report.waivers, catalog: request.policy.catalog)
     printSummary(outcome)
     var code = exitCode(for: outcome.report.summary)
     // Note: the printed report is complete by now; a notification carries the code the

@@ -37,6 +37,23 @@ public struct WaiverSubjects: Sendable {
     return resolved
   }
 
+  /// For a waiver that named no finding: the known subject its subject is a near miss of
+  /// ("Titel" → "Title"), or `nil` when it names something the catalog knows (then the
+  /// account or kind is what is wrong) or nothing close.
+  public func closestSubject(to waiver: Waiver) -> String? {
+    let permissions = catalog.permissions.flatMap { [$0.id, $0.name] }
+    let attributes = catalog.attributes.flatMap { [$0.name, $0.displayName] }
+    let candidates: [String]
+    switch waiver.kind {
+    case .unrecognizedPermission, .staleEvidence, .expiredWaiver: return nil
+    case .missingPermission, .excessPermission, .justifiedOvergrant: candidates = permissions
+    case .attributeMismatch: candidates = attributes
+    case .missingEvidence, .conflictingEvidence: candidates = permissions + attributes
+    }
+    guard !candidates.contains(waiver.subject) else { return nil }
+    return Suggestion.closest(to: waiver.subject, among: candidates)
+  }
+
   /// The id of the permission `subject` names, by id or display name.
   private func permissionID(_ subject: String) -> String? {
     if catalog.permission(id: subject) != nil { return subject }
