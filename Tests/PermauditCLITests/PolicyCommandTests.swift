@@ -112,6 +112,28 @@ import Testing
 
     """
 
+  /// `explain` takes an exact permission id before an attribute whose label reads the
+  /// same, and the label when no id matches.
+  @Test func explainPrefersAnExactIdToAnAttributesLabel() throws {
+    try sandbox.write(
+      Self.cyclicCatalog + "attributes:\n  role: {type: string, label: read_contacts}\n",
+      to: "catalogs/acme-crm.yaml")
+    try sandbox.write(
+      Self.acmePolicy.replacingOccurrences(
+        of: "    permissions:\n",
+        with: "    attributes:\n      role: {equals: Sync}\n    permissions:\n"),
+      to: "acme-sync.yaml")
+    func explain(_ subject: String) -> CLIResult {
+      CLI.run(["explain", subject, "--policy", "acme-sync", "--policies-dir", sandbox.path])
+    }
+
+    let byID = explain("read_contacts")
+    let byLabel = explain("READ_CONTACTS")
+
+    #expect(byID.stdout.contains("(read_contacts) must be held"), "\(byID.stdout)\(byID.stderr)")
+    #expect(byLabel.stdout.contains("(role) must be 'Sync'"), "\(byLabel.stdout)\(byLabel.stderr)")
+  }
+
   @Test func lintWarnsAboutACycleButPasses() throws {
     let catalog = try sandbox.write(Self.cyclicCatalog, to: "catalogs/acme-crm.yaml")
     let result = CLI.run(["policy", "lint", catalog])

@@ -116,7 +116,8 @@ import Testing
     let path = try sandbox.write(Self.waivers(extra: typoed), to: "waivers.yaml")
     let result = CLI.audit(evidence: [Self.examples], ["--waivers", path])
     #expect(
-      result.stderr.contains("named no finding; did you mean subject '\(meant)'?"),
+      result.stderr.contains(
+        "named no finding; did you mean subject '\(meant)'? Otherwise remove it"),
       "\(result.stderr)")
   }
 

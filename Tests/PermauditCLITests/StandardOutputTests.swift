@@ -8,6 +8,13 @@ import Testing
 @Suite struct StandardOutputTests {
   private let healthy = Repository.root + "/Examples/evidence/01-healthy-account.json"
 
+  /// Writing to a pipe nobody reads raises SIGPIPE, which would end the test process; the
+  /// executable ignores it, and so does this process from the first test that needs it.
+  /// Note: never restored, since tests run in parallel and another may still be writing.
+  static func ignoreBrokenPipes() {
+    signal(SIGPIPE, SIG_IGN)
+  }
+
   @Test func aFullDeviceIsAFailureThatNamesItsCause() throws {
     let descriptor = open("/dev/full", O_WRONLY)
     try #require(descriptor >= 0, "/dev/full is not available")
@@ -25,13 +32,49 @@ import Testing
     try #require(pipe(&ends) == 0)
     close(ends[0])
     defer { close(ends[1]) }
-    let previous = signal(SIGPIPE, SIG_IGN)
-    defer { signal(SIGPIPE, previous) }
+    Self.ignoreBrokenPipes()
     let output = StandardOutput(descriptor: ends[1])
 
     output.write("nobody reads this\n")
 
     #expect(output.failure == nil)
+  }
+
+  /// Standard output shared with a process that made it non-blocking: a full pipe is
+  /// waited on, and a reader that then leaves is still not a failure.
+  @Test(arguments: [false, true])
+  func aNonBlockingPipeIsWaitedOn(readerLeaves: Bool) throws {
+    var ends: [Int32] = [0, 0]
+    try #require(pipe(&ends) == 0)
+    _ = fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK)
+    Self.ignoreBrokenPipes()
+    let output = StandardOutput(descriptor: ends[1])
+    let text = String(repeating: "0123456789abcdef", count: 64 * 1024)  // 1 MiB: 16 pipes
+    let finished = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      output.write(text)
+      finished.signal()
+    }
+
+    let reader = FileHandle(fileDescriptor: ends[0], closeOnDealloc: false)
+    var read = 0
+    if readerLeaves {
+      read = try reader.read(upToCount: 100)?.count ?? 0
+      // Note: time for the writer to find the pipe still full and wait on it, so the
+      // reader leaves while it waits.
+      usleep(200_000)
+      close(ends[0])
+    } else {
+      while read < text.utf8.count, let chunk = try reader.read(upToCount: 1 << 16) {
+        read += chunk.count
+      }
+      close(ends[0])
+    }
+    #expect(finished.wait(timeout: .now() + 20) == .success, "the writer never finished")
+    close(ends[1])
+
+    #expect(output.failure == nil)
+    #expect(read == (readerLeaves ? 100 : text.utf8.count))
   }
 
   @Test func everythingWrittenArrivesInOrder() throws {

@@ -68,16 +68,21 @@ struct RejectionCase: CustomTestStringConvertible, Sendable {
   /// `line:column`, or `none` when the error has no line.
   let place: String
   let message: String
+  /// The advice the error must give, when the case checks it.
+  let hint: String?
 
-  init(_ name: String, _ text: String, at place: String, _ message: String) {
-    self.init(name, bytes: Array(text.utf8), at: place, message)
+  init(_ name: String, _ text: String, at place: String, _ message: String, hint: String? = nil) {
+    self.init(name, bytes: Array(text.utf8), at: place, message, hint: hint)
   }
 
-  init(_ name: String, bytes: [UInt8], at place: String, _ message: String) {
+  init(
+    _ name: String, bytes: [UInt8], at place: String, _ message: String, hint: String? = nil
+  ) {
     self.name = name
     self.input = bytes
     self.place = place
     self.message = message
+    self.hint = hint
   }
 
   var testDescription: String { name }
@@ -94,6 +99,9 @@ func expectRejection(
   #expect(place(error.location) == rejection.place, "\(error)", sourceLocation: sourceLocation)
   #expect(error.location?.file == file, sourceLocation: sourceLocation)
   #expect(
-    error.description.contains(rejection.message), "\(error)", sourceLocation: sourceLocation)
+    error.message.contains(rejection.message), "\(error)", sourceLocation: sourceLocation)
+  if let hint = rejection.hint {
+    #expect(error.hint == hint, "\(error)", sourceLocation: sourceLocation)
+  }
   #expect(!error.description.contains("\n"), sourceLocation: sourceLocation)
 }

@@ -154,7 +154,7 @@ import Testing
     .init("tab indentation", "a:\n\tb: 1\n", at: "2:1", "could not parse YAML"),
     .init(
       "an unquoted '*' (every account, in a waiver)", "- account: *\n  kind: x\n", at: "1:13",
-      #"quote a value that starts with '*' or '&', such as "*""#),
+      "could not parse YAML", hint: #"quote a value that starts with '*' or '&', such as "*""#),
     .init(
       "bad indentation", "a:\n  b: 1\n c: 2\n", at: "3:2",
       "could not parse YAML: did not find expected key"),

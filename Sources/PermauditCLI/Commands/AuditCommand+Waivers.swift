@@ -21,12 +21,11 @@ extension AuditCommand {
     guard !options.isQuiet else { return }
     let subjects = WaiverSubjects(catalog: catalog)
     for waiver in waivers.unusedWaivers {
-      let advice = subjects.closestSubject(to: waiver).map {
-        "did you mean subject '\($0)'?"
-      }
-      console.warning(
-        "\(waiver.origin): waiver of \(waiver.summary) named no finding; "
-          + (advice ?? "remove it, or fix its account, kind or subject"))
+      let advice =
+        subjects.closestSubject(to: waiver).map {
+          "did you mean subject '\($0)'? Otherwise remove it, or fix its account or kind"
+        } ?? "remove it, or fix its account, kind or subject"
+      console.warning("\(waiver.origin): waiver of \(waiver.summary) named no finding; \(advice)")
     }
   }
 }

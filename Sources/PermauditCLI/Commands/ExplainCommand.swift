@@ -51,7 +51,10 @@ struct RequirementExplanation {
     let description = PolicyDescription(policy: policy, catalog: catalog)
     let paths = PermissionPaths(index: index, system: catalog.system)
 
-    let attribute = catalog.attribute(matching: subject)?.name ?? subject
+    // Note: an exact permission id wins over an attribute's label, as for waivers.
+    let attribute =
+      catalog.permission(id: subject) != nil
+      ? subject : catalog.attribute(matching: subject)?.name ?? subject
     if let (step, requirement) = policy.attributeRequirements.first(where: {
       $0.requirement.attribute == attribute
     }) {

@@ -68,12 +68,14 @@ private func writeSome(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> 
   write(descriptor, bytes.baseAddress, bytes.count)
 }
 
-/// Waits until `descriptor` can take more; `false` when it never will (closed, an error).
+/// Waits until `descriptor` can take more or has something to report (a reader that left
+/// shows as an error condition, and the next write says which: `EPIPE`); `false` when
+/// waiting itself failed.
 private func waitUntilWritable(_ descriptor: Int32) -> Bool {
   var watched = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
   while true {
     let ready = poll(&watched, 1, -1)
-    if ready > 0 { return watched.revents & Int16(POLLOUT) != 0 }
+    if ready > 0 { return true }
     if ready < 0, errno == EINTR { continue }
     return false
   }
