@@ -66,29 +66,24 @@ struct PolicyDescription {
     let definition = catalog.attribute(named: requirement.attribute)
     let label = definition?.displayName ?? requirement.attribute
     let rule: String
-    let setting: String?
     switch requirement.rule {
-    case .any:
-      (rule, setting) = ("any value", nil)
-    case .equals(let value):
-      (rule, setting) = ("must be \(quoted(value))", quotedForFix(value))
-    case .oneOf(let values):
-      let listed = values.map(quoted).joined(separator: ", ")
-      let setTo = values.map(quotedForFix)
-      (rule, setting) = (
-        "must be one of " + listed,
-        setTo.count == 1 ? setTo[0] : "one of " + setTo.joined(separator: ", ")
-      )
+    case .any: rule = "any value"
+    case .equals(let value): rule = "must be \(quoted(value))"
+    case .oneOf(let values): rule = "must be one of " + values.map(quoted).joined(separator: ", ")
     }
     var lines = ["  • \(label) (\(requirement.attribute)) \(rule) [\(requirement.severity)]"]
     if let reason = requirement.reason { lines.append(indent("Why: \(reason)", by: 6)) }
     if let impact = requirement.impact { lines.append(indent("Breaks: \(impact)", by: 6)) }
     // Note: the same fix a mismatch finding gives (every value quoted, a flag too), with
     // templates shown as the policy writes them.
-    let place = definition?.path.map { " (\($0))" } ?? ""
-    if let fix = requirement.remediation ?? setting.map({ "Set '\(label)' to \($0)\(place)." }) {
-      lines.append(indent("Fix: \(fix)", by: 6))
-    }
+    let expected = requirement.rule.expectedValues.map { "'\(plain($0))'" }
+    let setting =
+      expected.isEmpty
+      ? nil
+      : AttributeFix.setting(
+        definition ?? AttributeDefinition(name: requirement.attribute, type: .string),
+        to: expected)
+    if let fix = requirement.remediation ?? setting { lines.append(indent("Fix: \(fix)", by: 6)) }
     return lines
   }
 
@@ -109,18 +104,17 @@ struct PolicyDescription {
     return lines
   }
 
+  /// `value` as a rule shows it: text quoted, a flag bare.
   private func quoted(_ value: ExpectedValue) -> String {
-    switch value {
-    case .boolean(let flag): return flag ? "true" : "false"
-    case .text(let template): return "'\(template)'"
-    }
+    if case .boolean = value { return plain(value) }
+    return "'\(plain(value))'"
   }
 
-  /// `value` as a fix writes it: quoted whatever its type, like a finding's fix.
-  private func quotedForFix(_ value: ExpectedValue) -> String {
+  /// `value` as the policy writes it, templates unfilled.
+  private func plain(_ value: ExpectedValue) -> String {
     switch value {
-    case .boolean(let flag): return flag ? "'true'" : "'false'"
-    case .text: return quoted(value)
+    case .boolean(let flag): return flag ? "true" : "false"
+    case .text(let template): return "\(template)"
     }
   }
 

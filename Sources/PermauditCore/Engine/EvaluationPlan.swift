@@ -129,7 +129,6 @@ final class EvaluationPlan: Sendable {
 
   /// The fix for a mismatch: set the field, where the catalog says it is edited.
   static func fix(setting expected: ExpectedAttribute, definition: AttributeDefinition) -> String {
-    let place = definition.path.map { " (\($0))" } ?? ""
-    return "Set '\(definition.displayName)' to \(expected.quotedText)\(place)."
+    AttributeFix.setting(definition, to: expected.values.map { "'\($0)'" })
   }
 }

@@ -10,12 +10,6 @@ struct ExpectedAttribute: Sendable {
       values.count == 1
       ? values[0].description : "one of " + values.map(\.description).joined(separator: ", ")
   }
-
-  /// The expectation in words with each value quoted, for a fix.
-  var quotedText: String {
-    let quoted = values.map { "'\($0)'" }
-    return quoted.count == 1 ? quoted[0] : "one of " + quoted.joined(separator: ", ")
-  }
 }
 
 /// An expected value with its parameters as slots of the run's ``ParameterPlan``, ready to
@@ -65,7 +59,7 @@ enum PlannedValue: Sendable {
 
 extension AttributeRule {
   /// The expected values as the policy writes them; none for `any`.
-  var expectedValues: [ExpectedValue] {
+  public var expectedValues: [ExpectedValue] {
     switch self {
     case .any: return []
     case .equals(let value): return [value]
