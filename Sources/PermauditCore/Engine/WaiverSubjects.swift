@@ -27,22 +27,25 @@ public struct WaiverSubjects: Sendable {
     case .attributeMismatch:
       resolved.subject = catalog.attribute(matching: subject)?.name ?? subject
     case .missingEvidence, .conflictingEvidence:
-      // Note: an exact identifier of either wins over a display name of the other.
-      let isIdentifier =
-        catalog.permission(id: subject) != nil || catalog.attribute(named: subject) != nil
-      resolved.subject =
-        isIdentifier
-        ? subject : permissionID(subject) ?? catalog.attribute(matching: subject)?.name ?? subject
+      resolved.subject = identifier(of: subject) ?? subject
     }
     return resolved
+  }
+
+  /// The permission id or attribute name `subject` names, whichever it is: an exact
+  /// identifier of either first, then a permission's name in any spelling, then an
+  /// attribute's label; `nil` when the catalog knows no such thing.
+  private func identifier(of subject: String) -> String? {
+    if catalog.attribute(named: subject) != nil { return subject }
+    return permissionID(subject) ?? catalog.attribute(matching: subject)?.name
   }
 
   /// For a waiver that named no finding: the known subject its subject is a near miss of
   /// ("Titel" → "Title"), or `nil` when it names something the catalog knows (then the
   /// account or kind is what is wrong) or nothing close.
   public func closestSubject(to waiver: Waiver) -> String? {
-    let permissions = catalog.permissions.flatMap { [$0.id, $0.name] }
-    let attributes = catalog.attributes.flatMap { [$0.name, $0.displayName] }
+    var permissions: [String] { catalog.permissions.flatMap { [$0.id, $0.name] } }
+    var attributes: [String] { catalog.attributes.flatMap { [$0.name, $0.displayName] } }
     let candidates: [String]
     switch waiver.kind {
     case .unrecognizedPermission, .staleEvidence, .expiredWaiver: return nil
@@ -59,5 +62,4 @@ public struct WaiverSubjects: Sendable {
     if catalog.permission(id: subject) != nil { return subject }
     return index.id(forName: subject)
   }
-
 }
