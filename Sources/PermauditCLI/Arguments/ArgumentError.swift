@@ -65,7 +65,10 @@ public struct ArgumentError: Error, Sendable, Hashable, CustomStringConvertible 
   }
 
   /// Where to read more: `see 'permaudit audit --help'`.
-  public var helpHint: String {
+  public var helpHint: String { Self.helpHint(for: commandPath) }
+
+  /// The pointer at the help of the command at `commandPath`, for any usage error.
+  static func helpHint(for commandPath: [String]) -> String {
     "see '\(commandPath.joined(separator: " ")) --help'"
   }
 

@@ -38,7 +38,7 @@ public enum Permaudit {
         // Note: a usage error found after parsing (a bad option value) points at the
         // command's help like one found while parsing.
         if case .usage = error {
-          console.writeError("see '\(parsed.commandPath.joined(separator: " ")) --help'\n")
+          console.writeError(ArgumentError.helpHint(for: parsed.commandPath) + "\n")
         }
         return error.exitCode
       }

@@ -73,9 +73,7 @@ enum Scalars {
     _ node: Node, field: String, among allowed: [Choice] = Array(Choice.allCases)
   ) throws(InputError) -> Choice where Choice.RawValue == String {
     let written = try text(node, field: field)
-    if let choice = Choice(rawValue: written), allowed.contains(where: { $0.rawValue == written }) {
-      return choice
-    }
+    if let choice = allowed.first(where: { $0.rawValue == written }) { return choice }
     let names = allowed.map(\.rawValue)
     let suggestion = Suggestion.closest(to: written, among: names)
     throw InputError(
