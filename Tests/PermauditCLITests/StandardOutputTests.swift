@@ -6,6 +6,12 @@ import Testing
 /// Standard output that fails is told apart from a reader that left early: only the first
 /// loses the run its clean exit code.
 @Suite struct StandardOutputTests {
+  let sandbox: Sandbox
+
+  init() throws {
+    sandbox = try Sandbox()
+  }
+
   private let healthy = Repository.root + "/Examples/evidence/01-healthy-account.json"
 
   /// Writing to a pipe nobody reads raises SIGPIPE, which would end the test process; the
@@ -105,11 +111,7 @@ import Testing
       write: { _ in }, writeError: { errors.append($0) },
       outputFailure: { "No space left on device" })
 
-    let code = Permaudit.run(
-      [
-        "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
-        "--now", auditTime, "--reports", "-", "--stdout", "json", "--evidence", healthy,
-      ], console: console)
+    let code = Permaudit.run(auditArguments(["--stdout", "json"]), console: console)
 
     #expect(code == .invalidInput)
     #expect(
@@ -119,40 +121,30 @@ import Testing
 
   /// The same through the real executable, with its standard output on `/dev/full`.
   @Test func theExecutableExitsTwoWhenItsOutputIsFull() throws {
-    let binary = try #require(Executable.path, "the permaudit executable was not built")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = [
-      "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
-      "--now", auditTime, "--reports", "-", "--stdout", "json", "--evidence", healthy,
-    ]
-    let full: FileHandle? = FileHandle(forWritingAtPath: "/dev/full")
-    let errors = Pipe()
-    process.standardOutput = try #require(full)
-    process.standardError = errors
-    try process.run()
-    let told = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let run = try auditWithFullOutput(["--stdout", "json"], name: "printed")
 
-    #expect(process.terminationStatus == 2)
-    #expect(String(decoding: told, as: UTF8.self).contains("cannot write to standard output"))
+    #expect(run.wait() == 2)
+    #expect(run.stderr.contains("cannot write to standard output"))
   }
 
   /// Without `--stdout`, the same run prints nothing and stays compliant.
   @Test func aRunThatPrintsNothingIsUnaffected() throws {
-    let binary = try #require(Executable.path, "the permaudit executable was not built")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = [
-      "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
-      "--now", auditTime, "--reports", "-", "--quiet", "--evidence", healthy,
-    ]
-    let full: FileHandle? = FileHandle(forWritingAtPath: "/dev/full")
-    process.standardOutput = try #require(full)
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
+    let run = try auditWithFullOutput(["--quiet"], name: "quiet")
 
-    #expect(process.terminationStatus == 0)
+    #expect(run.wait() == 0)
+  }
+
+  /// The audit of the healthy example, without report files, then `extra`.
+  private func auditArguments(_ extra: [String]) -> [String] {
+    [
+      "audit", "--policies-dir", Repository.policies, "--policy", "goprofiles-justworks",
+      "--now", auditTime, "--reports", "-", "--evidence", healthy,
+    ] + extra
+  }
+
+  /// Starts the executable on ``auditArguments(_:)`` with standard output on `/dev/full`.
+  private func auditWithFullOutput(_ extra: [String], name: String) throws -> Spawned {
+    try Executable.start(
+      auditArguments(extra), in: sandbox.path, name: name, standardOutput: "/dev/full")
   }
 }
